@@ -1,0 +1,68 @@
+import type {Key as InkKey} from 'ink';
+
+/** One keystroke, named the same way whether it arrived alone or batched with others. */
+export type KeyPress = {
+	/** `up`, `down`, `left`, `right`, `pageup`, `pagedown`, `home`, `end`, `return`, `escape`, `tab`, `backspace`, `delete`, or the character typed. */
+	name: string;
+	ctrl: boolean;
+	shift: boolean;
+};
+
+const namedKeys: Array<[keyof InkKey, string]> = [
+	['upArrow', 'up'],
+	['downArrow', 'down'],
+	['leftArrow', 'left'],
+	['rightArrow', 'right'],
+	['pageUp', 'pageup'],
+	['pageDown', 'pagedown'],
+	['home', 'home'],
+	['end', 'end'],
+	['return', 'return'],
+	['escape', 'escape'],
+	['tab', 'tab'],
+	['backspace', 'backspace'],
+	['delete', 'delete'],
+];
+
+const controlCharacters: Record<string, string> = {
+	'\r': 'return',
+	'\n': 'return',
+	'\t': 'tab',
+	'\u007F': 'backspace',
+	'\b': 'backspace',
+	'\u001B': 'escape',
+};
+
+function fromCharacter(character: string): KeyPress {
+	const named = controlCharacters[character];
+	if (named) {
+		return {name: named, ctrl: false, shift: false};
+	}
+
+	const code = character.codePointAt(0)!;
+	if (code >= 1 && code <= 26) {
+		return {name: String.fromCodePoint(code + 96), ctrl: true, shift: false};
+	}
+
+	return {name: character, ctrl: false, shift: character !== character.toLowerCase()};
+}
+
+/**
+ * Turns one Ink input event into the keystrokes it holds. Over SSH and in pastes several keys
+ * arrive in one write (`jjj`, `j\r`), which Ink hands over as a single string.
+ */
+export function toKeyPresses(input: string, key: InkKey): KeyPress[] {
+	for (const [flag, name] of namedKeys) {
+		if (key[flag] === true) {
+			// Ink 6 reports Backspace (0x7f) as `delete`; terminals send 0x7f for the Backspace key.
+			const resolved = name === 'delete' && input === '' ? 'backspace' : name;
+			return [{name: resolved, ctrl: key.ctrl, shift: key.shift}];
+		}
+	}
+
+	if (key.ctrl && input.length === 1) {
+		return [{name: input, ctrl: true, shift: false}];
+	}
+
+	return [...input].map(character => fromCharacter(character));
+}
