@@ -10,6 +10,7 @@ import {loadLibrary} from './content/load-library.js';
 import type {Post} from './content/post.js';
 import type {RenderedArticle} from './render/article.js';
 import {App} from './ui/App.js';
+import {staticLibrary} from './ui/services.js';
 
 const cli = meow(`
 	Usage
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
 	};
 
 	process.once('exit', restore);
-	const instance = render(<App library={library} loadArticle={loadArticle}/>, {exitOnCtrlC: false, patchConsole: false});
+	const instance = render(<App source={staticLibrary(library)} loadArticle={loadArticle}/>, {exitOnCtrlC: false, patchConsole: false});
 	await instance.waitUntilExit();
 	restore();
 	process.removeListener('exit', restore);

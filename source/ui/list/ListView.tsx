@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import type {Post} from '../content/post.js';
-import {fitTo, truncate} from './format.js';
+import type {Post} from '../../content/post.js';
+import {fitTo, truncate} from '../format.js';
 import type {ListCursor} from './list-cursor.js';
 
 type Props = {

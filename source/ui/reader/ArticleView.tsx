@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import type {RenderedArticle} from '../render/article.js';
-import {fitTo, truncate} from './format.js';
+import type {RenderedArticle} from '../../render/article.js';
+import {fitTo, truncate} from '../format.js';
 
 type Props = {
 	title: string;

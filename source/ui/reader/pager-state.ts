@@ -1,4 +1,4 @@
-import type {KeyPress} from './keys.js';
+import type {KeyPress} from '../keys.js';
 
 /** The reading position: `top` is the first line in the viewport. */
 export type PagerState = {top: number};

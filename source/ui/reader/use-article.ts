@@ -1,8 +1,7 @@
 import {useEffect, useState} from 'react';
-import type {Post} from '../content/post.js';
-import type {RenderedArticle} from '../render/article.js';
-
-export type LoadArticle = (post: Post, width: number) => Promise<RenderedArticle>;
+import type {Post} from '../../content/post.js';
+import type {RenderedArticle} from '../../render/article.js';
+import type {LoadArticle} from '../services.js';
 
 /** The rendered article for `post` at `width`, or undefined while it renders. */
 export function useArticle(post: Post | undefined, width: number, load: LoadArticle): RenderedArticle | undefined {
