@@ -4,13 +4,9 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {supportsColor} from 'chalk';
-import {render} from 'ink';
 import meow from 'meow';
 import {loadLibrary} from './content/load-library.js';
-import type {Post} from './content/post.js';
-import type {RenderedArticle} from './render/article.js';
-import {App} from './ui/App.js';
-import {staticLibrary} from './ui/services.js';
+import {browse} from './cli/browse.js';
 
 const cli = meow(`
 	Usage
@@ -61,30 +57,7 @@ async function main(): Promise<void> {
 
 	const library = {...await loadLibrary(root), label};
 	const colorLevel = process.env['NO_COLOR'] ? 0 : (supportsColor ? supportsColor.level : 0);
-	const cache = new Map<string, RenderedArticle>();
-	const loadArticle = async (post: Post, width: number): Promise<RenderedArticle> => {
-		const key = `${post.absolutePath}\0${width}`;
-		const cached = cache.get(key);
-		if (cached) {
-			return cached;
-		}
-
-		const {renderArticle} = await import('./render/render-article.js');
-		const article = renderArticle(post, {width, theme: 'dark', colorLevel, hyperlinks: false});
-		cache.set(key, article);
-		return article;
-	};
-
-	process.stdout.write('\u001B[?1049h');
-	const restore = () => {
-		process.stdout.write('\u001B[?25h\u001B[?1049l');
-	};
-
-	process.once('exit', restore);
-	const instance = render(<App source={staticLibrary(library)} loadArticle={loadArticle}/>, {exitOnCtrlC: false, patchConsole: false});
-	await instance.waitUntilExit();
-	restore();
-	process.removeListener('exit', restore);
+	await browse(library, {colorLevel, hyperlinks: false});
 }
 
 await main();
