@@ -11,10 +11,14 @@ export type TmuxSession = {
 	/** Polls the screen until `predicate` holds; throws with the last screen after `timeoutMs`. */
 	waitFor: (predicate: string | RegExp | ((screen: string) => boolean), timeoutMs?: number) => Promise<string>;
 	resize: (columns: number, rows: number) => void;
-	/** Whether the command has ended; the pane stays so its last screen can be read. */
+	/** Whether the command has ended; the terminal stays open so its state can be read. */
 	exited: () => boolean;
 	/** The command's exit status once it has ended. */
 	exitStatus: () => number | undefined;
+	/** Whether the terminal is on the alternate screen. */
+	alternateScreen: () => boolean;
+	/** Whether the cursor is visible. */
+	cursorVisible: () => boolean;
 	kill: () => void;
 };
 
@@ -29,6 +33,8 @@ export function hasTmux(): boolean {
 	}
 }
 
+const exitMarker = '[blog-tui test: exited ';
+
 function quote(value: string): string {
 	return `'${value.replaceAll('\'', '\'\\\'\'')}'`;
 }
@@ -39,11 +45,15 @@ export function startTmux(command: string[], {columns = 100, rows = 30, env = {}
 	// CI=true makes Ink print only the last frame; the app under test must behave as for a person.
 	const environment = {TERM: 'xterm-256color', CI: 'false', ...env};
 	const exports = Object.entries(environment).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
-	const shell = `${cwd ? `cd ${quote(cwd)} && ` : ''}env ${exports} ${command.map(part => quote(part)).join(' ')}`;
+	// The shell stays after the command so the terminal state it left behind (screen, cursor) can be read.
+	const shell = `${cwd ? `cd ${quote(cwd)} && ` : ''}env ${exports} ${command.map(part => quote(part)).join(' ')}; printf '\\n${exitMarker}%d]\\n' $?; exec sleep 3600`;
 	tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', 'test', shell);
-	tmux('set-option', '-t', 'test', 'remain-on-exit', 'on');
 	const screen = ({escapes = false} = {}) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'test');
-	const paneStatus = () => tmux('display-message', '-p', '-t', 'test', '#{pane_dead} #{pane_dead_status}').trim().split(' ');
+	const exitStatus = () => {
+		const match = new RegExp(`${exitMarker.replace('[', '\\[')}(\\d+)]`).exec(tmux('capture-pane', '-p', '-S', '-', '-t', 'test'));
+		return match ? Number(match[1]) : undefined;
+	};
+
 	return {
 		send(keys, {literal = false} = {}) {
 			tmux('send-keys', '-t', 'test', ...(literal ? ['-l'] : []), ...(Array.isArray(keys) ? keys : [keys]));
@@ -67,11 +77,10 @@ export function startTmux(command: string[], {columns = 100, rows = 30, env = {}
 		resize(newColumns, newRows) {
 			tmux('resize-window', '-t', 'test', '-x', String(newColumns), '-y', String(newRows));
 		},
-		exited: () => paneStatus()[0] === '1',
-		exitStatus() {
-			const [dead, status] = paneStatus();
-			return dead === '1' ? Number(status) : undefined;
-		},
+		exited: () => exitStatus() !== undefined,
+		alternateScreen: () => tmux('display-message', '-p', '-t', 'test', '#{alternate_on}').trim() === '1',
+		cursorVisible: () => tmux('display-message', '-p', '-t', 'test', '#{cursor_flag}').trim() === '1',
+		exitStatus,
 		kill() {
 			try {
 				tmux('kill-server');
