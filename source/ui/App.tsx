@@ -1,8 +1,8 @@
 import {Box, useApp} from 'ink';
-import {useState, useSyncExternalStore} from 'react';
+import {useMemo, useState, useSyncExternalStore} from 'react';
 import {ListScreen} from './list/ListScreen.js';
 import {ReaderScreen} from './reader/ReaderScreen.js';
-import type {LibrarySource, LoadArticle, OpenRequest} from './services.js';
+import type {Indexing, LibrarySource, LoadArticle, OpenRequest} from './services.js';
 import {minimumSize, TooSmall} from './TooSmall.js';
 import {useKeys} from './use-keys.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -12,13 +12,23 @@ export type AppProps = {
 	loadArticle: LoadArticle;
 	/** Widest the reading column gets; wider terminals centre it. */
 	readingWidth?: number;
+	/** List drafts (marked as such); hidden otherwise. */
+	showDrafts?: boolean;
 };
 
-export function App({source, loadArticle, readingWidth = 100}: AppProps) {
+const notIndexing = (): Indexing | undefined => undefined;
+
+export function App({source, loadArticle, readingWidth = 100, showDrafts = false}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const library = useSyncExternalStore(source.subscribe, source.current);
-	const [request, setRequest] = useState<OpenRequest | undefined>();
+	const indexing = useSyncExternalStore(source.subscribe, source.indexing ?? notIndexing);
+	const [opened, setRequest] = useState<OpenRequest | undefined>();
+	// After a reload the open article follows its file: the same path, the post as it is now.
+	const request = useMemo(() => {
+		const now = opened && library.posts.find(post => post.absolutePath === opened.post.absolutePath);
+		return now && now !== opened.post ? {...opened, post: now} : opened;
+	}, [opened, library]);
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// Ink 6 clears the whole screen when a frame is as tall as the terminal: stay one row short.
 	const height = Math.max(0, rows - 1);
@@ -35,7 +45,7 @@ export function App({source, loadArticle, readingWidth = 100}: AppProps) {
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<ListScreen library={library} active={!request} columns={columns} height={height} onOpen={setRequest} onQuit={exit}/>
+			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} active={!request} columns={columns} height={height} onOpen={setRequest} onQuit={exit}/>
 			{request
 				? <ReaderScreen request={request} loadArticle={loadArticle} columns={columns} height={height} readingWidth={readingWidth} onBack={() => {
 					setRequest(undefined);

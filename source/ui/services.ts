@@ -4,9 +4,17 @@ import type {RenderedArticle} from '../render/article.js';
 /** Renders a post at a width; may run off the main thread, so it is asynchronous. */
 export type LoadArticle = (post: Post, width: number) => Promise<RenderedArticle>;
 
+/** How far the first reading of the library has got; `total` is unknown while files are still being found. */
+export type Indexing = {read: number; total: number | undefined};
+
 /** The library as it is now, and a way to hear when it changes (live reload). */
 export type LibrarySource = {
+	/** While indexing, an empty library with its root and label. */
 	current: () => Library;
+	/** Progress of the first load, undefined once the library is ready. Same object until it changes. */
+	indexing?: () => Indexing | undefined;
+	/** Whether changes on disk reach the list (shown in empty states). */
+	watching?: boolean;
 	subscribe: (listener: () => void) => () => void;
 };
 
@@ -16,7 +24,10 @@ export type PositionStore = {
 	set: (slug: string, line: number) => void;
 };
 
-/** Where to open a post: at its remembered place, or at a line with a term highlighted. */
+/**
+ * Where to open a post: at its remembered place, or at a line with a term highlighted.
+ * `line` is a 0-based line of `post.body` (full-text search hits), not a rendered line.
+ */
 export type OpenRequest = {post: Post; line?: number; highlight?: string};
 
 export function staticLibrary(library: Library): LibrarySource {

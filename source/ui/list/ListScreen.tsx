@@ -1,14 +1,23 @@
+import {useEffect, useMemo} from 'react';
 import type {Library} from '../../content/post.js';
-import type {KeyPress} from '../keys.js';
-import type {OpenRequest} from '../services.js';
+import {clampCursor} from './list-cursor.js';
+import type {Indexing, OpenRequest} from '../services.js';
 import {useKeys} from '../use-keys.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
-import {clampCursor} from './list-cursor.js';
-import {initialListState, listKey, type ListEffect, type ListState} from './list-state.js';
+import {emptyLines, indexingLines, type Line, listLines, previewMinimumWidth, problemLines, searchLines, tagBrowserLines, withPreview} from './body-lines.js';
+import {footerSegments} from './footer-segments.js';
+import {headerSegments} from './header-segments.js';
+import {browsedTags, initialListState, inputScreenHeight, type ListAction, type ListContext, type ListEffect, listReducer, type ListState, resolveView} from './list-state.js';
 import {ListView} from './ListView.js';
+import {searchResults} from './search-results.js';
 
 type Props = {
 	library: Library;
+	/** Set while the library is first read: the list shows progress instead of a blank screen. */
+	indexing?: Indexing | undefined;
+	showDrafts: boolean;
+	/** Whether the folder is watched, so empty states can say a saved file will appear. */
+	watching: boolean;
 	/** Hidden screens keep their state but draw nothing and ignore keys. */
 	active: boolean;
 	columns: number;
@@ -17,28 +26,89 @@ type Props = {
 	onQuit: () => void;
 };
 
-type Action = {key: KeyPress; postCount: number; rows: number};
+// Searching 10,000 bodies on every typed letter would lag the typing: search once the typing pauses.
+const searchDelayMs = 150;
 
-export function ListScreen({library, active, columns, height, onOpen, onQuit}: Props) {
-	const rows = Math.max(1, height - 2);
-	const posts = library.posts;
-	const [state, dispatch] = useReducerWithEffects<ListState, Action, ListEffect>(
-		(current, action) => listKey(current, action.key, action.postCount, action.rows),
+function bodyFor(state: ListState, context: ListContext, props: Props): Line[] {
+	const {library, columns, watching} = props;
+	if (props.indexing) {
+		return indexingLines(library.label, props.indexing, columns);
+	}
+
+	const rows = inputScreenHeight(context.height);
+	switch (state.mode) {
+		case 'tags': {
+			const tags = browsedTags(state, context);
+			return tagBrowserLines(tags, clampCursor(state.tagBrowser.cursor, tags.length, rows), state.tagBrowser.query, state.tags, columns, context.height);
+		}
+
+		case 'search': {
+			const result = searchResults(library, state.search.applied, state.sort, context.showDrafts);
+			return searchLines(result, clampCursor(state.search.cursor, result.hits.length, rows), state.search.term, state.search.applied, columns, context.height);
+		}
+
+		default: {
+			break;
+		}
+	}
+
+	const view = resolveView(state, context);
+	const entry = view.entries.entries[view.selected];
+	if (state.mode === 'problem' && entry?.kind === 'problem') {
+		return problemLines(entry.problem, watching, columns);
+	}
+
+	if (view.entries.entries.length === 0) {
+		return emptyLines(library, view.entries, state, watching, columns);
+	}
+
+	return columns >= previewMinimumWidth ? withPreview(view, columns, context.height) : listLines(view, columns, context.height);
+}
+
+export function ListScreen(props: Props) {
+	const {library, showDrafts, active, columns, height, onOpen, onQuit} = props;
+	const context = useMemo<ListContext>(() => ({library, showDrafts, height: Math.max(1, height - 3)}), [library, showDrafts, height]);
+	const [state, dispatch] = useReducerWithEffects<ListState, {action: ListAction; context: ListContext}, ListEffect>(
+		(current, {action, context: at}) => listReducer(current, action, at),
 		initialListState,
 		effect => {
 			if (effect.type === 'quit') {
 				onQuit();
-			} else if (posts[effect.index]) {
-				onOpen({post: posts[effect.index]!});
+			} else {
+				onOpen(effect.request);
 			}
 		},
 	);
 	useKeys(key => {
-		dispatch({key, postCount: posts.length, rows});
+		if (!props.indexing || (key.ctrl && key.name === 'c') || key.name === 'q') {
+			dispatch({action: {type: 'key', key}, context});
+		}
 	}, active);
+	const {term, applied} = state.search;
+	useEffect(() => {
+		if (term === applied) {
+			return;
+		}
+
+		const timer = setTimeout(() => {
+			dispatch({action: {type: 'apply-search'}, context});
+		}, searchDelayMs);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [term, applied, dispatch, context]);
 	if (!active) {
 		return null;
 	}
 
-	return <ListView label={library.label} posts={posts} cursor={clampCursor(state.cursor, posts.length, rows)} columns={columns} height={height}/>;
+	const entries = props.indexing ? undefined : resolveView(state, context).entries;
+	return (
+		<ListView
+			header={headerSegments({library, entries, sort: state.sort, query: state.query, tags: state.tags, showDrafts}, columns)}
+			body={bodyFor(state, context, props)}
+			footer={footerSegments(props.indexing ? 'indexing' : state.mode, state.query, entries?.shownPosts ?? 0, columns)}
+			columns={columns}
+			height={height}
+		/>
+	);
 }

@@ -1,0 +1,191 @@
+import type {SearchResult} from '../../content/search-posts.js';
+import type {Library, Problem} from '../../content/post.js';
+import type {ListCursor} from './list-cursor.js';
+import type {ListEntries, TagCount} from './list-entries.js';
+import {layoutBody} from './list-layout.js';
+import {layoutRows} from './list-state.js';
+import {previewLines} from './preview-lines.js';
+import {detailSegments, groupSegments, postRowSegments, problemRowSegments, rowColumns, widestChips} from './row-segments.js';
+import {fitSegments, highlight, type Segment} from './segments.js';
+import {tagColour} from './tag-colour.js';
+
+export type Line = Segment[];
+
+function text(value: string, width: number, style: Omit<Segment, 'text'> = {}): Line {
+	return fitSegments([{...style, text: value}], width);
+}
+
+function padTo(lines: Line[], width: number, height: number): Line[] {
+	const filled = lines.slice(0, height);
+	while (filled.length < height) {
+		filled.push(text('', width));
+	}
+
+	return filled;
+}
+
+/** Posts and problem rows from `top`, with group labels and the selected row's description. */
+export function listLines(view: {entries: ListEntries; selected: number; top: number}, width: number, height: number): Line[] {
+	const {entries, selected, top} = view;
+	const layout = layoutBody(layoutRows(entries), selected, top, height);
+	const shown = layout.filter(line => line.type === 'entry').map(line => entries.entries[line.index]!);
+	const columns = rowColumns(width, widestChips(shown.flatMap(entry => (entry.kind === 'post' ? [entry.post] : []))));
+	return layout.map(line => {
+		if (line.type === 'group') {
+			return groupSegments(line.label, width);
+		}
+
+		const entry = entries.entries[line.index]!;
+		if (entry.kind === 'problem') {
+			return problemRowSegments(entry, width, line.index === selected);
+		}
+
+		return line.type === 'detail' ? detailSegments(entry, columns, width) : postRowSegments(entry, columns, width, line.index === selected);
+	});
+}
+
+/** The list beside a preview of the selected post, for terminals 120 columns or wider. */
+export function withPreview(view: {entries: ListEntries; selected: number; top: number}, width: number, height: number): Line[] {
+	const paneWidth = Math.min(60, Math.floor(width * 0.36));
+	const listWidth = width - paneWidth - 3;
+	const list = padTo(listLines(view, listWidth, height), listWidth, height);
+	const entry = view.entries.entries[view.selected];
+	const pane = padTo(entry?.kind === 'post' ? previewLines(entry.post, paneWidth, height) : [], paneWidth, height);
+	return list.map((line, index) => [...line, {text: ' │ ', dim: true}, ...pane[index]!]);
+}
+
+export const previewMinimumWidth = 120;
+
+const examplePost = ['---', 'title: Hello, world', 'date: 2025-01-31', 'tags: [notes]', '---', '', 'My first post.'];
+
+/** What to say when there is nothing to list, and why. */
+export function emptyLines(library: Library, entries: ListEntries, filter: {query: string; tags: readonly string[]}, watching: boolean, width: number): Line[] {
+	if (entries.totalPosts === 0) {
+		if (entries.hiddenDrafts > 0) {
+			return [
+				text(` No published posts in ${library.label} yet: ${entries.hiddenDrafts.toLocaleString('en-US')} ${entries.hiddenDrafts === 1 ? 'draft is' : 'drafts are'} hidden.`, width, {bold: true}),
+				text(' Run blog-tui with --drafts to see them.', width),
+			];
+		}
+
+		return [
+			text(` No posts in ${library.label} yet.`, width, {bold: true}),
+			text('', width),
+			text(' Add a Markdown file there to start, for example hello.md:', width),
+			text('', width),
+			...examplePost.map(line => text(`     ${line}`, width, {dim: true})),
+			text('', width),
+			text(watching ? ' It shows up here as soon as it is saved.' : ' Then run blog-tui again.', width),
+		];
+	}
+
+	const narrowing = [filter.query.trim() === '' ? '' : `“${filter.query.trim()}”`, filter.tags.length === 0 ? '' : `tag ${filter.tags.join(' + ')}`].filter(Boolean).join(' with ');
+	const undo = [filter.query.trim() === '' ? '' : 'Esc clears the filter', filter.tags.length === 0 ? '' : 'Backspace removes the last tag'].filter(Boolean).join(' · ');
+	return [
+		text(` No posts match ${narrowing}.`, width, {bold: true}),
+		text(` ${undo}`, width, {dim: true}),
+	];
+}
+
+export function indexingLines(label: string, progress: {read: number; total: number | undefined}, width: number): Line[] {
+	const done = progress.total === undefined
+		? 'looking for posts…'
+		: `${progress.read.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} files read`;
+	return [text(` Indexing ${label}…`, width, {bold: true}), text(` ${done}`, width, {dim: true})];
+}
+
+function inputLine(label: string, query: string, width: number, note: string): Line {
+	const input: Segment[] = [{text: ` ${label} `, bold: true}, {text: query}, {text: ' ', inverse: true}];
+	const noteSegments: Segment[] = note === '' ? [] : [{text: `  ${note}`, dim: true}];
+	return fitSegments([...input, ...noteSegments], width);
+}
+
+/** The tag browser: what was typed, then each tag with its post count, most used first. */
+export function tagBrowserLines(tags: readonly TagCount[], cursor: ListCursor, query: string, active: readonly string[], width: number, height: number): Line[] {
+	const note = active.length > 0 ? `with ${active.join(' + ')} · backspace removes` : 'enter picks · esc closes';
+	const lines: Line[] = [inputLine('Tag:', query, width, note)];
+	if (tags.length === 0) {
+		lines.push(text(query === '' ? ' No more tags to narrow by.' : ` No tag contains “${query}”.`, width, {dim: true}));
+		return lines;
+	}
+
+	const countWidth = Math.max(...tags.map(({count}) => String(count).length));
+	const needle = query.trim().toLowerCase();
+	for (let index = cursor.top; index < tags.length && lines.length < height; index++) {
+		const {tag, count} = tags[index]!;
+		const selected = index === cursor.selected;
+		const at = needle === '' ? -1 : tag.toLowerCase().indexOf(needle);
+		const hits = at === -1 ? [] : Array.from({length: needle.length}, (_, offset) => at + offset);
+		const name = fitSegments(highlight(tag, hits, {color: tagColour(tag)}), Math.max(0, Math.min(40, width - countWidth - 6)));
+		const line = fitSegments([{text: selected ? ' ▸ ' : '   ', bold: true}, ...name, {text: ` ${String(count).padStart(countWidth)}`, dim: true}], width);
+		lines.push(selected ? line.map(segment => ({...segment, inverse: true})) : line);
+	}
+
+	return lines;
+}
+
+function snippet(hit: SearchResult['hits'][number], width: number): Segment[] {
+	// Long lines (a scraped post can be one line) are cut so the hit stays in view.
+	const lead = 12;
+	const from = hit.start > lead && hit.end > width - 4 ? hit.start - lead : 0;
+	const shown = (from > 0 ? '…' : '') + hit.text.slice(from).trimEnd();
+	const shift = from > 0 ? 1 - from : 0;
+	const hits = Array.from({length: hit.end - hit.start}, (_, offset) => hit.start + offset + shift);
+	return fitSegments(highlight(shown, hits, {}, {bold: true, underline: true, color: 'yellow'}), width);
+}
+
+export function searchNote(result: SearchResult, term: string, applied: string): string {
+	if (term.trim() === '') {
+		return 'type to search every post · esc back';
+	}
+
+	if (term !== applied) {
+		return 'searching…';
+	}
+
+	if (result.hits.length === 0) {
+		return 'no matches';
+	}
+
+	const hits = `${result.hits.length.toLocaleString('en-US')}${result.truncated ? '+' : ''} ${result.hits.length === 1 ? 'line' : 'lines'}`;
+	return `${hits} in ${result.posts.toLocaleString('en-US')} ${result.posts === 1 ? 'post' : 'posts'} · enter opens`;
+}
+
+/** The full-text search screen: the term, then one line per hit: post title, line number, the line. */
+export function searchLines(result: SearchResult, cursor: ListCursor, term: string, applied: string, width: number, height: number): Line[] {
+	const lines: Line[] = [inputLine('Search text:', term, width, searchNote(result, term, applied))];
+	const titleWidth = Math.max(0, Math.min(32, Math.floor(width * 0.3)));
+	const numberWidth = Math.max(3, String(Math.max(0, ...result.hits.slice(cursor.top, cursor.top + height).map(hit => hit.line + 1))).length);
+	const textWidth = Math.max(0, width - 3 - titleWidth - 2 - numberWidth - 3);
+	for (let index = cursor.top; index < result.hits.length && lines.length < height; index++) {
+		const hit = result.hits[index]!;
+		const selected = index === cursor.selected;
+		const sameAsAbove = index > cursor.top && result.hits[index - 1]!.post === hit.post;
+		const line = fitSegments([
+			{text: selected ? ' ▸ ' : '   ', bold: true},
+			...fitSegments([{text: sameAsAbove ? '' : hit.post.title, bold: true}], titleWidth),
+			{text: '  '},
+			{text: String(hit.line + 1).padStart(numberWidth), dim: true},
+			{text: ' │ ', dim: true},
+			...snippet(hit, textWidth),
+		], width);
+		lines.push(selected ? line.map(segment => ({...segment, inverse: true})) : line);
+	}
+
+	return lines;
+}
+
+/** Why a file is not in the list as a post, and what to do about it. */
+export function problemLines(problem: Problem, watching: boolean, width: number): Line[] {
+	return [
+		text(` ⚠ ${problem.path}`, width, {bold: true, color: 'yellow'}),
+		text('', width),
+		fitSegments([{text: ' Problem  ', dim: true}, {text: problem.problem}], width),
+		fitSegments([{text: ' File     ', dim: true}, {text: problem.absolutePath}], width),
+		text('', width),
+		text(' This file could not be read as a post, so there is nothing more of it to show.', width),
+		text(watching ? ' Fix it and save: the list picks it up at once.' : ' Fix it and run blog-tui again.', width),
+		text('', width),
+		text(' esc back', width, {dim: true}),
+	];
+}
