@@ -1,21 +1,35 @@
 import process from 'node:process';
 import {render} from 'ink';
+import type {LoadOptions} from '../content/load-library.js';
 import type {Library, Post} from '../content/post.js';
+import {watchLibrary} from '../content/watch-library.js';
 import type {RenderedArticle} from '../render/article.js';
 import {App} from '../ui/App.js';
-import {staticLibrary} from '../ui/services.js';
+import {type LibrarySource, staticLibrary} from '../ui/services.js';
 
 export type BrowseOptions = {
 	colorLevel: 0 | 1 | 2 | 3;
 	hyperlinks: boolean;
+	/** Follow changes on disk (`--no-watch` turns it off); only for a folder given as `{root, label}`. */
+	watch?: boolean;
+	/** List drafts, marked (`--drafts`). */
+	showDrafts?: boolean;
 };
 
-/** Runs the full-screen browser on the terminal until the reader quits. */
-export async function browse(library: Library, options: BrowseOptions): Promise<void> {
-	const cache = new Map<string, RenderedArticle>();
+/** A folder (or file) to read in the background while the UI shows progress. */
+export type BrowseFolder = {root: string; label: string; load?: Omit<LoadOptions, 'onProgress'>};
+
+/**
+ * Runs the full-screen browser on the terminal until the reader quits. Given a folder, the UI starts
+ * at once (showing indexing progress) and follows the folder unless `watch` is false.
+ */
+export async function browse(target: Library | BrowseFolder, options: BrowseOptions): Promise<void> {
+	const watcher = 'posts' in target ? undefined : watchLibrary(target.root, {...target.load, label: target.label, watch: options.watch ?? true});
+	const source: LibrarySource = watcher ?? staticLibrary(target as Library);
+	// Keyed by the post object: a re-read file is a new object, so an edited post is rendered afresh.
+	const cache = new WeakMap<Post, Map<number, RenderedArticle>>();
 	const loadArticle = async (post: Post, width: number): Promise<RenderedArticle> => {
-		const key = `${post.absolutePath}\0${width}`;
-		const cached = cache.get(key);
+		const cached = cache.get(post)?.get(width);
 		if (cached) {
 			return cached;
 		}
@@ -23,7 +37,7 @@ export async function browse(library: Library, options: BrowseOptions): Promise<
 		// The renderer and highlighter cost ~200 ms to import: load them when the first article opens.
 		const {renderArticle} = await import('../render/render-article.js');
 		const article = renderArticle(post, {width, theme: 'dark', colorLevel: options.colorLevel, hyperlinks: options.hyperlinks});
-		cache.set(key, article);
+		cache.set(post, (cache.get(post) ?? new Map<number, RenderedArticle>()).set(width, article));
 		return article;
 	};
 
@@ -33,8 +47,9 @@ export async function browse(library: Library, options: BrowseOptions): Promise<
 	};
 
 	process.once('exit', restore);
-	const instance = render(<App source={staticLibrary(library)} loadArticle={loadArticle}/>, {exitOnCtrlC: false, patchConsole: false});
+	const instance = render(<App source={source} loadArticle={loadArticle} showDrafts={options.showDrafts ?? false}/>, {exitOnCtrlC: false, patchConsole: false});
 	await instance.waitUntilExit();
+	watcher?.close();
 	restore();
 	process.removeListener('exit', restore);
 }

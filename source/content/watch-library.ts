@@ -1,0 +1,202 @@
+import {type FSWatcher, watch} from 'node:fs';
+import {stat} from 'node:fs/promises';
+import path from 'node:path';
+import {defaultExtensions} from './discover-files.js';
+import {loadLibrary, type LoadOptions} from './load-library.js';
+import type {Library} from './post.js';
+
+export type LibraryWatchOptions = Omit<LoadOptions, 'onProgress'> & {
+	/** How the folder is named in headers: as the user gave it. */
+	label: string;
+	/** Re-read the library when files change; false gives one load and no watcher. */
+	watch: boolean;
+	/** Quiet time after the last change before re-reading, so a save that writes several times reads once. */
+	debounceMs?: number;
+};
+
+export type IndexingProgress = {read: number; total: number | undefined};
+
+/** A library that loads in the background and follows the folder; shaped as the UI's `LibrarySource`. */
+export type LibraryWatcher = {
+	/** The library as last read; empty (with root and label) until the first read ends. */
+	current: () => Library;
+	/** Progress of the first read; undefined once it is done. */
+	indexing: () => IndexingProgress | undefined;
+	/** Whether changes on disk are followed right now. */
+	readonly watching: boolean;
+	subscribe: (listener: () => void) => () => void;
+	/** Settles with the first complete library. */
+	ready: Promise<Library>;
+	/** Settles after the next re-read that starts from now (for tests and scripts). */
+	settled: () => Promise<Library>;
+	close: () => void;
+};
+
+function ignored(relative: string, extensions: readonly string[]): boolean {
+	const parts = relative.split(/[\\/]/);
+	if (parts.some(part => part.startsWith('.') || part === 'node_modules')) {
+		return true;
+	}
+
+	// Editors write swap and backup files next to posts; a name with another extension is not a post.
+	const extension = path.extname(relative).slice(1).toLowerCase();
+	return extension !== '' && !extensions.includes(extension);
+}
+
+function failedLibrary(root: string, label: string, error: unknown): Library {
+	const problem = error instanceof Error ? error.message : String(error);
+	return {root, label, posts: [], problems: [{path: label, absolutePath: root, problem}]};
+}
+
+/**
+ * Reads the library at `root` without blocking the caller, reporting progress, then re-reads it
+ * when files under it change (`fs.watch`, recursive). Every read produces a new `Library` object;
+ * posts keep their absolute paths, so a UI can keep its selection across reads.
+ */
+export function watchLibrary(root: string, options: LibraryWatchOptions): LibraryWatcher {
+	const absoluteRoot = path.resolve(root);
+	const {label, debounceMs = 100, watch: follow, ...loadOptions} = options;
+	const extensions = (loadOptions.extensions ?? defaultExtensions).map(extension => extension.replace(/^\./, '').toLowerCase());
+	const listeners = new Set<() => void>();
+	let library: Library = {root: absoluteRoot, label, posts: [], problems: []};
+	let progress: IndexingProgress | undefined = {read: 0, total: undefined};
+	let watcher: FSWatcher | undefined;
+	let timer: NodeJS.Timeout | undefined;
+	let reading: Promise<Library> | undefined;
+	let again = false;
+	let closed = false;
+	let waiting: Array<(library: Library) => void> = [];
+
+	const notify = () => {
+		for (const listener of listeners) {
+			listener();
+		}
+	};
+
+	const read = async (first: boolean): Promise<Library> => {
+		try {
+			const loaded = await loadLibrary(absoluteRoot, {
+				...loadOptions,
+				onProgress: first ? (done, total) => {
+					progress = {read: done, total};
+					notify();
+				} : undefined,
+			});
+			return {...loaded, label};
+		} catch (error) {
+			return failedLibrary(absoluteRoot, label, error);
+		}
+	};
+
+	/** Reads the library; changes seen meanwhile cause one more read once this one ends. */
+	const run = (first: boolean): Promise<Library> => {
+		const current = read(first).then(next => {
+			reading = undefined;
+			if (first) {
+				progress = undefined;
+			}
+
+			if (closed) {
+				return next;
+			}
+
+			library = next;
+			notify();
+			if (again) {
+				again = false;
+				reread();
+			} else if (!first) {
+				for (const resolve of waiting.splice(0)) {
+					resolve(next);
+				}
+			}
+
+			return next;
+		});
+		reading = current;
+		return current;
+	};
+
+	const reread = () => {
+		if (closed) {
+			return;
+		}
+
+		if (reading) {
+			again = true;
+			return;
+		}
+
+		void run(false);
+	};
+
+	const schedule = () => {
+		clearTimeout(timer);
+		timer = setTimeout(reread, debounceMs);
+	};
+
+	const startWatching = async () => {
+		let base = absoluteRoot;
+		let only: string | undefined;
+		try {
+			if (!(await stat(absoluteRoot)).isDirectory()) {
+				// Watch the folder, not the file: editors save by replacing the file, which ends a file watch.
+				base = path.dirname(absoluteRoot);
+				only = path.basename(absoluteRoot);
+			}
+
+			watcher = watch(base, {recursive: only === undefined}, (_event, name) => {
+				const relative = name?.toString();
+				if (relative === undefined || (only === undefined ? !ignored(relative, extensions) : relative === only)) {
+					schedule();
+				}
+			});
+			watcher.on('error', () => {
+				// The folder went away or the system ran out of watches: keep what was read, stop following.
+				watcher?.close();
+				watcher = undefined;
+				notify();
+			});
+			if (closed) {
+				watcher.close();
+				watcher = undefined;
+			}
+		} catch {
+			watcher = undefined;
+		}
+
+		notify();
+	};
+
+	// Watch from the start, so a file saved while the first read runs is not missed.
+	if (follow) {
+		void startWatching();
+	}
+
+	const ready = run(true);
+
+	return {
+		current: () => library,
+		indexing: () => progress,
+		get watching() {
+			return watcher !== undefined;
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		ready,
+		settled: () => new Promise(resolve => {
+			waiting.push(resolve);
+		}),
+		close() {
+			closed = true;
+			clearTimeout(timer);
+			watcher?.close();
+			watcher = undefined;
+			waiting = [];
+		},
+	};
+}

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {test} from 'node:test';
+import {setTimeout as delay} from 'node:timers/promises';
+import {watchLibrary} from '../../source/content/watch-library.js';
+
+function post(title: string, date: string): string {
+	return `---\ntitle: ${title}\ndate: ${date}\n---\n\nBody of ${title}.\n`;
+}
+
+function folder(): string {
+	const root = mkdtempSync(path.join(tmpdir(), 'blog-tui-watch-'));
+	writeFileSync(path.join(root, 'one.md'), post('One', '2024-01-01'));
+	writeFileSync(path.join(root, 'two.md'), post('Two', '2024-02-01'));
+	return root;
+}
+
+function titles(posts: Array<{title: string}>): string[] {
+	return posts.map(entry => entry.title).sort();
+}
+
+/** Waits for the next re-read, failing after `ms` instead of hanging the suite. */
+async function nextRead<T>(settled: Promise<T>, ms = 5000): Promise<T> {
+	return Promise.race([settled, delay(ms).then(() => {
+		throw new Error(`no re-read within ${ms} ms`);
+	})]);
+}
+
+test('reports indexing progress, then the library; the label is kept', async () => {
+	const root = folder();
+	const watcher = watchLibrary(root, {label: './blog', watch: false});
+	try {
+		assert.deepEqual(watcher.indexing(), {read: 0, total: undefined});
+		assert.deepEqual(watcher.current().posts, []);
+		const seen: Array<{read: number; total: number | undefined} | undefined> = [];
+		watcher.subscribe(() => seen.push(watcher.indexing()));
+		const library = await watcher.ready;
+		assert.deepEqual(titles(library.posts), ['One', 'Two']);
+		assert.equal(library.label, './blog');
+		assert.equal(watcher.current(), library);
+		assert.equal(watcher.indexing(), undefined);
+		assert.deepEqual(seen.filter(Boolean).at(-1), {read: 2, total: 2}, 'the last progress counts every file');
+		assert.equal(watcher.watching, false);
+	} finally {
+		watcher.close();
+		rmSync(root, {recursive: true, force: true});
+	}
+});
+
+test('added, changed and removed posts reach subscribers; other files are ignored', async () => {
+	const root = folder();
+	const watcher = watchLibrary(root, {label: root, watch: true, debounceMs: 30});
+	try {
+		await watcher.ready;
+		// The watcher starts right after the first read; give it a moment to be in place.
+		await delay(100);
+		assert.equal(watcher.watching, true);
+		let notified = 0;
+		watcher.subscribe(() => notified++);
+
+		let settled = watcher.settled();
+		mkdirSync(path.join(root, 'nested'));
+		writeFileSync(path.join(root, 'nested', 'three.md'), post('Three', '2024-03-01'));
+		assert.deepEqual(titles((await nextRead(settled)).posts), ['One', 'Three', 'Two']);
+		assert.ok(notified > 0);
+
+		settled = watcher.settled();
+		writeFileSync(path.join(root, 'one.md'), post('One, revised', '2024-01-01'));
+		assert.deepEqual(titles((await nextRead(settled)).posts), ['One, revised', 'Three', 'Two']);
+
+		settled = watcher.settled();
+		rmSync(path.join(root, 'two.md'));
+		assert.deepEqual(titles((await nextRead(settled)).posts), ['One, revised', 'Three']);
+
+		const before = watcher.current();
+		writeFileSync(path.join(root, 'notes.txt'), 'not a post');
+		writeFileSync(path.join(root, '.one.md.swp'), 'swap');
+		await delay(300);
+		assert.equal(watcher.current(), before, 'no re-read for files that are not posts');
+	} finally {
+		watcher.close();
+		rmSync(root, {recursive: true, force: true});
+	}
+});
+
+test('a single post file given as the root is followed through replace-on-save', async () => {
+	const root = folder();
+	const file = path.join(root, 'one.md');
+	const watcher = watchLibrary(file, {label: 'one.md', watch: true, debounceMs: 30});
+	try {
+		assert.deepEqual(titles((await watcher.ready).posts), ['One']);
+		await delay(100);
+		const settled = watcher.settled();
+		writeFileSync(`${file}.tmp`, post('One, saved', '2024-01-01'));
+		rmSync(file);
+		writeFileSync(file, post('One, saved', '2024-01-01'));
+		assert.deepEqual(titles((await nextRead(settled)).posts), ['One, saved']);
+	} finally {
+		watcher.close();
+		rmSync(root, {recursive: true, force: true});
+	}
+});
+
+test('a missing root is a problem in the library, not a crash', async () => {
+	const missing = path.join(tmpdir(), 'blog-tui-does-not-exist-4b1f');
+	const watcher = watchLibrary(missing, {label: './gone', watch: true});
+	try {
+		const library = await watcher.ready;
+		assert.deepEqual(library.posts, []);
+		assert.equal(library.problems.length, 1);
+		assert.match(library.problems[0]!.problem, /does not exist/);
+		assert.equal(library.label, './gone');
+		await delay(50);
+		assert.equal(watcher.watching, false);
+	} finally {
+		watcher.close();
+	}
+});
