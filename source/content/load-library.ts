@@ -1,100 +1,157 @@
-import {readFile, stat} from 'node:fs/promises';
+import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {decodeText} from './decode-text.js';
 import {defaultExtensions, describeFsError, discoverFiles} from './discover-files.js';
 import {normalisePost} from './normalise-post.js';
-import {parseFrontmatter} from './parse-frontmatter.js';
 import type {Library, Post, Problem} from './post.js';
+import {readFileBytes} from './read-file-bytes.js';
+import {repairMojibake} from './repair-mojibake.js';
 
 export type LoadOptions = {
-	extensions?: string[];
-	/** Files larger than this many bytes are problems, not posts. */
+	/** File extensions to read in a folder (without dots); default `md`, `markdown`, `mdx`. */
+	extensions?: readonly string[];
+	/** Files larger than this many bytes are problems, not posts; default 10 MB. */
 	maxBytes?: number;
+	/** Called after each slice of work (about every 12 ms) and after the last file. */
 	onProgress?: (read: number, total: number) => void;
+	/** Drafts are loaded and flagged `draft: true` unless this is `false`; default true (the UI filters). */
+	includeDrafts?: boolean;
 };
 
-const defaultMaxBytes = 10 * 1024 * 1024;
+export const defaultMaxBytes = 10 * 1024 * 1024;
+// Reading is synchronous per file (fastest for many small files); yield between slices so a UI stays live.
+const sliceMilliseconds = 12;
+
+function toRelative(base: string, absolutePath: string): string {
+	const relative = absolutePath.startsWith(base + path.sep) ? absolutePath.slice(base.length + 1) : path.relative(base, absolutePath);
+	return (path.sep === '/' ? relative : relative.split(path.sep).join('/')) || path.basename(absolutePath);
+}
 
 function orderPosts(posts: Post[]): Post[] {
-	return posts.sort((a, b) => (b.date?.time ?? Number.NEGATIVE_INFINITY) - (a.date?.time ?? Number.NEGATIVE_INFINITY) || a.title.localeCompare(b.title));
+	return posts.sort((a, b) => (b.date?.time ?? Number.NEGATIVE_INFINITY) - (a.date?.time ?? Number.NEGATIVE_INFINITY)
+		|| a.title.localeCompare(b.title)
+		|| (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Makes slugs unique (case-insensitively) in path order, so each file keeps its slug from run to run. */
 function uniqueSlugs(posts: Post[]): void {
-	const seen = new Map<string, number>();
+	const taken = new Set(posts.map(post => post.slug.toLowerCase()));
+	const seen = new Set<string>();
 	for (const post of posts) {
-		const count = seen.get(post.slug) ?? 0;
-		seen.set(post.slug, count + 1);
-		if (count > 0) {
-			post.slug = `${post.slug}-${count + 1}`;
+		const key = post.slug.toLowerCase();
+		if (!seen.has(key)) {
+			seen.add(key);
+			continue;
 		}
+
+		let number = 2;
+		while (taken.has(`${key}-${number}`)) {
+			number++;
+		}
+
+		post.slug = `${post.slug}-${number}`;
+		taken.add(`${key}-${number}`);
+		seen.add(`${key}-${number}`);
 	}
 }
 
-async function loadFile(root: string, absolutePath: string, maxBytes: number): Promise<{post?: Post; problem?: Problem}> {
-	const relative = path.relative(root, absolutePath).split(path.sep).join('/') || path.basename(absolutePath);
-	const problem = (reason: string): Problem => ({path: relative, absolutePath, problem: reason});
-	let bytes: Uint8Array;
-	try {
-		const info = await stat(absolutePath);
-		if (info.size > maxBytes) {
-			return {problem: problem(`too large: ${(info.size / 1024 / 1024).toFixed(1)} MB (limit ${(maxBytes / 1024 / 1024).toFixed(0)} MB)`)};
-		}
+type FileResult = {post: Post} | {problem: string};
 
-		bytes = await readFile(absolutePath);
-	} catch (error) {
-		return {problem: problem(describeFsError(error))};
+function loadFile(base: string, absolutePath: string, maxBytes: number): FileResult {
+	const read = readFileBytes(absolutePath, maxBytes);
+	if ('problem' in read) {
+		return read;
 	}
 
-	const decoded = decodeText(bytes);
+	const decoded = decodeText(read.bytes);
 	if ('binary' in decoded) {
-		return {problem: problem('binary file, not text')};
+		return {problem: 'binary file, not text'};
 	}
 
 	if (decoded.text.trim() === '') {
-		return {problem: problem('empty file')};
+		return {problem: 'empty file'};
 	}
 
-	const frontmatter = parseFrontmatter(decoded.text);
-	const warnings = [...decoded.warnings, ...frontmatter.warnings];
-	if (frontmatter.error) {
-		warnings.push(frontmatter.error);
+	let {text} = decoded;
+	const sources: Record<string, string> = {};
+	if (!decoded.ascii && decoded.warnings.length === 0) {
+		const repair = repairMojibake(text);
+		if (repair.repaired) {
+			text = repair.text;
+			sources['body'] = 'mojibake repaired';
+		}
 	}
 
-	const post = normalisePost({root, absolutePath, data: frontmatter.data, body: frontmatter.body, warnings});
-	return {post, problem: frontmatter.error ? {...problem(frontmatter.error), slug: post.slug} : undefined};
+	try {
+		return {post: normalisePost({absolutePath, relativePath: toRelative(base, absolutePath), text, warnings: decoded.warnings, sources})};
+	} catch (error) {
+		// A bug or a resource limit on one strange file must not cost the reader the others.
+		return {problem: `could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`};
+	}
 }
 
-/** Reads every post under `root` (a folder or a single file); unreadable files become problems, never errors. */
+function yieldToEventLoop(): Promise<void> {
+	return new Promise(resolve => {
+		setImmediate(resolve);
+	});
+}
+
+/**
+ * Reads every post under `root` (a folder, or a single file read whatever its extension). Files that
+ * cannot be read become problems, never errors; a post read with a problem is listed and reported.
+ * Throws only when `root` itself does not exist or is neither a file nor a folder.
+ */
 export async function loadLibrary(root: string, options: LoadOptions = {}): Promise<Library> {
 	const absoluteRoot = path.resolve(root);
-	const info = await stat(absoluteRoot);
+	let info;
+	try {
+		info = await stat(absoluteRoot);
+	} catch (error) {
+		throw new Error(`${root} ${describeFsError(error)}`);
+	}
+
+	if (!info.isDirectory() && !info.isFile()) {
+		throw new Error(`${root} is not a file or folder`);
+	}
+
 	const base = info.isDirectory() ? absoluteRoot : path.dirname(absoluteRoot);
 	const discovered = info.isDirectory()
 		? await discoverFiles(absoluteRoot, options.extensions ?? defaultExtensions)
 		: {files: [absoluteRoot], problems: []};
+	const maxBytes = options.maxBytes ?? defaultMaxBytes;
+	const total = discovered.files.length;
+	options.onProgress?.(0, total);
 
 	const posts: Post[] = [];
-	const problems: Problem[] = discovered.problems.map(({absolutePath, problem}) => ({
-		path: path.relative(base, absolutePath).split(path.sep).join('/'),
-		absolutePath,
-		problem,
-	}));
-
-	let read = 0;
-	for (const file of discovered.files) {
-		const result = await loadFile(base, file, options.maxBytes ?? defaultMaxBytes);
-		if (result.post) {
+	const problems: Problem[] = discovered.problems.map(({absolutePath, problem}) => ({path: toRelative(base, absolutePath), absolutePath, problem}));
+	let sliceStart = performance.now();
+	for (const [index, file] of discovered.files.entries()) {
+		const result = loadFile(base, file, maxBytes);
+		if ('post' in result) {
 			posts.push(result.post);
+		} else {
+			problems.push({path: toRelative(base, file), absolutePath: file, problem: result.problem});
 		}
 
-		if (result.problem) {
-			problems.push(result.problem);
+		if (performance.now() - sliceStart > sliceMilliseconds && index + 1 < total) {
+			options.onProgress?.(index + 1, total);
+			await yieldToEventLoop();
+			sliceStart = performance.now();
 		}
+	}
 
-		read++;
-		options.onProgress?.(read, discovered.files.length);
+	if (total > 0) {
+		options.onProgress?.(total, total);
 	}
 
 	uniqueSlugs(posts);
-	return {root: base, label: root, posts: orderPosts(posts), problems};
+	for (const post of posts) {
+		for (const warning of post.warnings) {
+			problems.push({path: post.path, absolutePath: post.absolutePath, problem: warning, slug: post.slug});
+		}
+	}
+
+	problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	const listed = options.includeDrafts === false ? posts.filter(post => !post.draft) : posts;
+	return {root: base, label: root, posts: orderPosts(listed), problems};
 }

@@ -1,167 +1,246 @@
 import path from 'node:path';
-import {extractHeadings} from './outline.js';
+import {inferPreamble} from './infer-preamble.js';
+import {type BodyScan, extractHeadings, scanBody} from './outline.js';
+import {parseDate} from './parse-date.js';
+import {parseFrontmatter} from './parse-frontmatter.js';
 import type {Post, PostDate} from './post.js';
+import {cleanText, own, readFirst, readString, toBoolean, toMinutes, toTags} from './read-fields.js';
+import {restoreCollapsed} from './restore-collapsed.js';
+import {firstParagraph, readingMinutes} from './summarise-body.js';
 
-const wordsPerMinute = 230;
+const dateKeys = ['date', 'publishedAt', 'published', 'pubDate', 'publishDate', 'created', 'posted'];
+const updatedKeys = ['updated', 'updatedDate', 'lastmod', 'modified'];
+const tagKeys = ['tags', 'tag', 'keywords', 'categories', 'category'];
+const descriptionKeys = ['description', 'summary', 'excerpt', 'subtitle'];
+const readingKeys = ['readTime', 'readingTime', 'reading_time'];
+const coverKeys = ['heroImage', 'image', 'cover', 'coverImage', 'images'];
+const bundleFileNames = new Set(['index', '_index', 'readme']);
+const jekyllPrefix = /^(\d{4}-\d{2}-\d{2})-/;
 
-function firstString(data: Record<string, unknown>, keys: string[]): [string, string] | undefined {
-	for (const key of keys) {
-		const value = data[key];
-		if (typeof value === 'string' && value.trim() !== '') {
-			return [key, value.trim().slice(0, 500)];
+/** `author: Jane`, `author: {name: Jane}`, `authors: [Jane, Li]`. */
+function toAuthor(value: unknown): string | undefined {
+	if (Array.isArray(value)) {
+		const names = value.slice(0, 5).map(item => toAuthor(item)).filter(name => name !== undefined);
+		return names.length > 0 ? cleanText(names.join(', '), 120) : undefined;
+	}
+
+	if (value !== null && typeof value === 'object') {
+		return toAuthor(own(value as Record<string, unknown>, 'name'));
+	}
+
+	return typeof value === 'string' && value.trim() !== '' ? cleanText(value, 120) : undefined;
+}
+
+/** `image: x.png`, Hugo's `cover: {image: x.png}`, `images: [x.png]`. */
+function toImage(value: unknown): string | undefined {
+	if (Array.isArray(value)) {
+		return toImage(value[0]);
+	}
+
+	if (value !== null && typeof value === 'object') {
+		const object = value as Record<string, unknown>;
+		return toImage(own(object, 'image') ?? own(object, 'src') ?? own(object, 'url'));
+	}
+
+	return typeof value === 'string' && value.trim() !== '' ? cleanText(value, 500) : undefined;
+}
+
+function fileStem(absolutePath: string): {stem: string; fromFolder: boolean} {
+	const stem = path.basename(absolutePath).replace(/\.[^.]+$/, '');
+	if (bundleFileNames.has(stem.toLowerCase())) {
+		const folder = path.basename(path.dirname(absolutePath));
+		if (folder !== '' && folder !== '.' && folder !== path.sep) {
+			return {stem: folder, fromFolder: true};
 		}
+	}
+
+	return {stem, fromFolder: false};
+}
+
+function readableName(stem: string): string {
+	const words = stem.replace(jekyllPrefix, '').replace(/[-_]+/g, ' ').trim();
+	return cleanText(words.charAt(0).toUpperCase() + words.slice(1), 300) || 'Untitled';
+}
+
+function slugOf(value: string): string {
+	return value.trim().replace(/^\/+|\/+$/g, '').replace(/\s+/g, '-').slice(0, 200);
+}
+
+function removeLines(body: string, from: number, count: number): string {
+	const lines = body.split('\n');
+	lines.splice(from, count);
+	return lines.join('\n').replace(/^\n+/, '');
+}
+
+/** Where the first block starts, when only blank lines, HTML comments and badges/images come before it. */
+function isFirstBlock(body: string, line: number): boolean {
+	return body.split('\n', line).every(text => text.trim() === '' || /^\s*(<!--.*-->|!\[[^\]]*\]\([^)]*\)|\[!\[.*)\s*$/.test(text));
+}
+
+type TitleChoice = {title: string; source: string; body: string};
+
+/** An ATX heading is one line; a setext heading is its text lines plus the underline. */
+function headingLineCount(heading: {source: string}): number {
+	return heading.source.startsWith('#') ? 1 : heading.source.split('\n').length + 1;
+}
+
+function chooseTitle(data: Record<string, unknown>, body: string, headings: BodyScan['headings']): TitleChoice | undefined {
+	const field = readString(data, ['title'], 300);
+	const first = headings[0];
+	const h1s = headings.filter(heading => heading.depth === 1);
+	if (field) {
+		// A body that repeats the title as its opening H1 would show it twice.
+		const repeat = first?.depth === 1 && first.text.toLowerCase() === field.value.toLowerCase() && isFirstBlock(body, first.line);
+		return {title: field.value, source: field.key, body: repeat ? removeLines(body, first.line, headingLineCount(first)) : body};
+	}
+
+	const h1 = h1s.length === 1 ? h1s[0]! : first?.depth === 1 && isFirstBlock(body, first.line) ? first : undefined;
+	if (h1 && h1.text !== '') {
+		return {title: cleanText(h1.text, 300), source: 'h1', body: removeLines(body, h1.line, headingLineCount(h1))};
 	}
 
 	return undefined;
-}
-
-function pad(value: number): string {
-	return String(value).padStart(2, '0');
-}
-
-export function toPostDate(value: unknown): PostDate | undefined {
-	if (value instanceof Date && !Number.isNaN(value.getTime())) {
-		// YAML turns a bare date into UTC midnight: keep that calendar day everywhere.
-		const isMidnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
-		const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-		return {iso: isMidnight ? day : value.toISOString(), time: value.getTime()};
-	}
-
-	if (typeof value === 'string') {
-		const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-		if (day) {
-			const time = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-			return Number.isNaN(time) ? undefined : {iso: value.trim(), time};
-		}
-
-		const time = Date.parse(value);
-		if (!Number.isNaN(time)) {
-			return toPostDate(new Date(time));
-		}
-	}
-
-	return undefined;
-}
-
-function readTags(data: Record<string, unknown>): string[] {
-	for (const key of ['tags', 'tag', 'keywords', 'categories', 'category']) {
-		const value = data[key];
-		const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s]+/) : [];
-		const tags: string[] = [];
-		const seen = new Set<string>();
-		for (const item of raw.slice(0, 50)) {
-			if (typeof item !== 'string' && typeof item !== 'number') {
-				continue;
-			}
-
-			const tag = String(item).trim().slice(0, 40);
-			if (tag !== '' && !seen.has(tag.toLowerCase())) {
-				seen.add(tag.toLowerCase());
-				tags.push(tag);
-			}
-		}
-
-		if (tags.length > 0) {
-			return tags;
-		}
-	}
-
-	return [];
-}
-
-function readableFileName(file: string): string {
-	const name = path.basename(file).replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
-	const words = name.replace(/[-_]+/g, ' ').trim();
-	return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function firstParagraph(body: string): string {
-	for (const block of body.split(/\n{2,}/)) {
-		const text = block.trim();
-		if (text === '' || /^(#|```|~~~|>|\||[-*+] |\d+\. |!\[|<)/.test(text)) {
-			continue;
-		}
-
-		const plain = text.replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ');
-		return plain.length > 200 ? `${plain.slice(0, 200).replace(/\s+\S*$/, '')}…` : plain;
-	}
-
-	return '';
 }
 
 export type NormaliseInput = {
-	root: string;
 	absolutePath: string;
-	data: Record<string, unknown>;
-	body: string;
+	/** Path relative to the library root, `/` separators. */
+	relativePath: string;
+	/** Decoded text with LF line ends, frontmatter included. */
+	text: string;
 	warnings: string[];
+	sources?: Record<string, string>;
 };
 
-/** Maps whatever frontmatter a post has onto the fields the browser shows. */
-export function normalisePost({root, absolutePath, data, body, warnings}: NormaliseInput): Post {
-	const sources: Record<string, string> = {};
-	let text = body.replace(/^\n+/, '');
-
-	let title = firstString(data, ['title']);
-	if (title) {
-		sources['title'] = title[0];
-	} else {
-		const h1 = /^# +(.+?)\s*#*\s*$/m.exec(text);
-		if (h1 && text.slice(0, h1.index).trim() === '') {
-			title = ['h1', h1[1]!];
-			text = text.slice(h1.index + h1[0].length).replace(/^\n+/, '');
-		} else {
-			title = ['file name', readableFileName(absolutePath)];
-		}
-
-		sources['title'] = title[0];
+/** Maps whatever frontmatter and preamble a post has onto the fields the browser shows. */
+export function normalisePost({absolutePath, relativePath, text, warnings: readWarnings, sources: given}: NormaliseInput): Post {
+	const sources: Record<string, string> = {...given};
+	const frontmatter = parseFrontmatter(text);
+	const warnings = [...readWarnings, ...frontmatter.warnings];
+	const {data} = frontmatter;
+	let body = frontmatter.body.replace(/^\n+/, '');
+	if (body.trim() === '') {
+		warnings.push('frontmatter only: no text');
 	}
 
+	// Scanning is the costliest step: scan once, again only if lines changed.
+	let scanned: BodyScan | undefined = scanBody(body);
+	const headingLines = new Set(scanned.headings.map(heading => heading.line));
+	const restored = headingLines.size <= 1 ? restoreCollapsed(body) : undefined;
+	if (restored !== undefined) {
+		body = restored;
+		scanned = scanBody(body);
+		sources['body'] = sources['body'] ? `${sources['body']}, collapsed lines restored` : 'collapsed lines restored';
+	}
+
+	const titleChoice = chooseTitle(data, body, scanned.headings);
+	if (titleChoice && titleChoice.body !== body) {
+		body = titleChoice.body;
+		scanned = undefined;
+	}
+
+	const {stem, fromFolder} = fileStem(absolutePath);
 	let date: PostDate | undefined;
-	for (const key of ['date', 'publishedAt', 'published', 'pubDate', 'publishDate', 'created', 'posted']) {
-		date = toPostDate(data[key]);
-		if (date) {
-			sources['date'] = key;
-			break;
-		}
-	}
-
-	if (!date) {
-		const prefix = /^(\d{4}-\d{2}-\d{2})-/.exec(path.basename(absolutePath));
-		date = prefix ? toPostDate(prefix[1]) : undefined;
+	const dateField = readFirst(data, dateKeys, parseDate);
+	if (dateField) {
+		date = dateField.value;
+		sources['date'] = dateField.key;
+	} else {
+		const prefix = jekyllPrefix.exec(path.basename(absolutePath)) ?? jekyllPrefix.exec(stem);
+		date = prefix ? parseDate(prefix[1]) : undefined;
 		if (date) {
 			sources['date'] = 'file name';
 		}
 	}
 
-	let updated: PostDate | undefined;
-	for (const key of ['updated', 'updatedDate', 'lastmod', 'modified']) {
-		updated = toPostDate(data[key]);
-		if (updated) {
-			break;
-		}
+	const readingField = readFirst(data, readingKeys, toMinutes);
+	const preamble = inferPreamble(body, {
+		title: !titleChoice,
+		date: !date && frontmatter.format === 'none',
+		readingMinutes: !readingField,
+	});
+	if (preamble.body !== body) {
+		body = preamble.body;
+		scanned = undefined;
 	}
 
-	const description = firstString(data, ['description', 'summary', 'excerpt', 'subtitle'])?.[1] ?? firstParagraph(text);
-	const words = text.split(/\s+/).filter(Boolean).length;
-	const relative = path.relative(root, absolutePath).split(path.sep).join('/') || path.basename(absolutePath);
-	const slugField = firstString(data, ['slug'])?.[1];
+	if (preamble.date) {
+		date = preamble.date;
+		sources['date'] = 'date line';
+	}
+
+	let title: string;
+	if (titleChoice) {
+		title = titleChoice.title;
+		sources['title'] = titleChoice.source;
+	} else if (preamble.title) {
+		title = cleanText(preamble.title, 300);
+		sources['title'] = 'first line';
+	} else {
+		title = readableName(stem);
+		sources['title'] = fromFolder ? 'folder name' : 'file name';
+	}
+
+	let minutes: number;
+	if (readingField) {
+		minutes = readingField.value;
+		sources['readingMinutes'] = readingField.key;
+	} else if (preamble.readingMinutes !== undefined) {
+		minutes = preamble.readingMinutes;
+		sources['readingMinutes'] = 'read time line';
+	} else {
+		scanned ??= scanBody(body);
+		minutes = readingMinutes(body, scanned.lineCount);
+		sources['readingMinutes'] = 'words';
+	}
+
+	const updated = readFirst(data, updatedKeys, parseDate);
+	if (updated) {
+		sources['updated'] = updated.key;
+	}
+
+	const tags = readFirst(data, tagKeys, toTags);
+	if (tags) {
+		sources['tags'] = tags.key;
+	}
+
+	const descriptionField = readString(data, descriptionKeys, 300);
+	sources['description'] = descriptionField?.key ?? 'first paragraph';
+
+	const draftField = readFirst(data, ['draft'], toBoolean);
+	const unpublished = toBoolean(own(data, 'published')) === false;
+	const status = own(data, 'status');
+	const inDrafts = relativePath.split('/').includes('_drafts');
+	const draft = draftField?.value === true || unpublished || (typeof status === 'string' && status.toLowerCase() === 'draft') || inDrafts;
+	if (draft) {
+		sources['draft'] = draftField?.value === true ? 'draft' : unpublished ? 'published' : inDrafts ? '_drafts folder' : 'status';
+	}
+
+	const slugField = readString(data, ['slug'], 200);
+	const slug = slugField ? slugOf(slugField.value) : slugOf(stem.replace(jekyllPrefix, '')) || 'post';
+	sources['slug'] = slugField ? 'slug' : fromFolder ? 'folder name' : 'file name';
+
+	const author = readFirst(data, ['author', 'authors'], toAuthor);
+	const cover = readFirst(data, coverKeys, toImage);
+	if (cover) {
+		sources['cover'] = cover.key;
+	}
 
 	return {
-		slug: slugField ?? path.basename(absolutePath).replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''),
-		title: title[1],
+		slug: slug || 'post',
+		title,
 		date,
-		updated,
-		tags: readTags(data),
-		description,
-		readingMinutes: Math.max(1, Math.round(words / wordsPerMinute)),
-		draft: data['draft'] === true || data['published'] === false || relative.split('/').includes('_drafts'),
-		author: firstString(data, ['author'])?.[1],
-		cover: firstString(data, ['heroImage', 'image', 'cover', 'coverImage'])?.[1],
-		path: relative,
+		updated: updated?.value,
+		tags: tags?.value ?? [],
+		description: descriptionField?.value ?? firstParagraph(body),
+		readingMinutes: minutes,
+		draft,
+		author: author?.value,
+		cover: cover?.value,
+		path: relativePath,
 		absolutePath,
-		body: text,
-		headings: extractHeadings(text),
+		body,
+		headings: extractHeadings(body, scanned ??= scanBody(body)),
 		warnings,
 		sources,
 	};

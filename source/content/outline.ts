@@ -4,10 +4,8 @@ import type {Heading} from './post.js';
 export function createSlugger(): (text: string) => string {
 	const occurrences = new Map<string, number>();
 	return text => {
-		const original = text
-			.toLowerCase()
-			.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-			.replace(/ /g, '-');
+		const lower = text.toLowerCase();
+		const original = (/^[a-z\d _-]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')).replace(/ /g, '-');
 		let id = original;
 		while (occurrences.has(id)) {
 			const count = occurrences.get(original)! + 1;
@@ -20,54 +18,265 @@ export function createSlugger(): (text: string) => string {
 	};
 }
 
+const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: ' '};
+
 /** Reduces inline Markdown in a heading to the text a reader sees. */
 export function plainInline(markdown: string): string {
+	if (!/[!\[<`*_~&\\\t\n]| {2}/.test(markdown)) {
+		return markdown.trim();
+	}
+
 	return markdown
 		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
 		.replace(/<[^>]+>/g, '')
-		.replace(/(\*\*|__|\*|_|~~|`)(.+?)\1/g, '$2')
-		.replace(/\s+#+\s*$/, '')
+		.replace(/(`+)(.+?)\1/g, '$2')
+		.replace(/(\*\*|__|~~)(.+?)\1/g, '$2')
+		.replace(/(\*|_)(\S(?:.*?\S)?)\1/g, '$2')
+		.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => entities[name]!)
+		.replace(/\\([!-/:-@[-`{-~])/g, '$1')
+		.replace(/\s+/g, ' ')
 		.trim();
 }
 
-/** Lists the ATX and setext headings of a Markdown body, skipping fenced code. */
-export function extractHeadings(body: string): Heading[] {
-	const slug = createSlugger();
-	const headings: Heading[] = [];
+// Block starts that matter for telling top-level paragraphs and headings apart (CommonMark, as marked reads it).
+const fenceOpen = /^( *)(`{3,}|~{3,})([^`]*)$/;
+const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const setextUnderline = /^ {0,3}(=+|-+)[ \t]*$/;
+const listItem = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
+const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const htmlRaw = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
+const htmlComment = /^ {0,3}<!--/;
+const htmlBlockTag = /^ {0,3}<\/?(address|article|aside|blockquote|body|details|dialog|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|legend|li|main|menu|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(?:\s|\/?>|$)/i;
+const htmlAnyTag = /^ {0,3}(?:<[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>|<\/[a-zA-Z][\w-]*\s*>)\s*$/;
+
+type Paragraph = {line: number; text: string};
+export type BodyScan = {headings: Array<Omit<Heading, 'id'>>; singleLineParagraphs: Paragraph[]; lineCount: number};
+
+function isLetter(code: number): boolean {
+	return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xC0 && code !== 0x2022);
+}
+
+function indentOf(line: string): number {
+	let index = 0;
+	while (line.charCodeAt(index) === 32) {
+		index++;
+	}
+
+	return index;
+}
+
+/** Walks the body once, finding top-level headings and the one-line paragraphs inference looks at. */
+function scan(body: string): BodyScan {
+	const headings: BodyScan['headings'] = [];
+	const singleLineParagraphs: Paragraph[] = [];
 	const lines = body.split('\n');
-	let fence: string | undefined;
+	let fence: {marker: string; indent: number} | undefined;
+	let html: 'comment' | 'raw' | 'block' | undefined;
+	let rawTag = '';
+	let indentedCode = false;
+	let quote = false;
+	let listIndent = -1;
+	// The open top-level paragraph: its first line and how many lines it has (0: none open).
+	let paragraphStart = 0;
+	let paragraph = 0;
+	let previousBlank = true;
+
+	const closeParagraph = (nextStartsBlock: boolean) => {
+		if (paragraph === 1 && nextStartsBlock) {
+			const text = lines[paragraphStart]!.trim();
+			// Only these can become inferred headings: keep the list short.
+			if (text.length <= 90 && (text.startsWith('**') || text.startsWith('__') || text.endsWith(':'))) {
+				singleLineParagraphs.push({line: paragraphStart, text});
+			}
+		}
+
+		paragraph = 0;
+	};
+
 	for (let index = 0; index < lines.length; index++) {
 		const line = lines[index]!;
-		const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-		if (fenceMatch) {
-			if (fence === undefined) {
-				fence = fenceMatch[1]!;
-			} else if (fenceMatch[1]!.startsWith(fence[0]!) && fenceMatch[1]!.length >= fence.length) {
+		const indent = indentOf(line);
+		const blank = indent === line.length || (line.charCodeAt(indent) <= 32 && line.trim() === '');
+		const wasBlank = previousBlank;
+		previousBlank = blank;
+
+		if (fence) {
+			const close = /^( *)(`{3,}|~{3,})[ \t]*$/.exec(line);
+			if (close && close[2]![0] === fence.marker[0] && close[2]!.length >= fence.marker.length && close[1]!.length <= fence.indent + 3) {
 				fence = undefined;
 			}
 
 			continue;
 		}
 
-		if (fence !== undefined) {
+		if (html) {
+			if ((html === 'comment' && line.includes('-->')) || (html === 'raw' && line.toLowerCase().includes(`</${rawTag}>`)) || (html === 'block' && blank)) {
+				html = undefined;
+			}
+
 			continue;
 		}
 
-		const atx = /^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*$/.exec(line) ?? /^ {0,3}(#{1,6})$/.exec(line);
+		if (blank) {
+			closeParagraph(true);
+			quote = false;
+			continue;
+		}
+
+		if (indentedCode || (indent >= 4 && paragraph === 0 && wasBlank && listIndent < 0)) {
+			indentedCode = indent >= 4;
+			if (indentedCode) {
+				continue;
+			}
+		}
+
+		if (listIndent >= 0 && indent >= listIndent) {
+			// Content of a list item: fences inside it still hide `#` lines.
+			const inner = fenceOpen.exec(line);
+			if (inner && !(inner[2]![0] === '`' && inner[3]!.includes('`'))) {
+				fence = {marker: inner[2]!, indent: inner[1]!.length};
+			}
+
+			continue;
+		}
+
+		// Most lines are prose: a line that starts with a letter can only continue or start a paragraph.
+		if (indent <= 3 && isLetter(line.charCodeAt(indent))) {
+			if (quote || (listIndent >= 0 && !wasBlank)) {
+				continue;
+			}
+
+			listIndent = -1;
+			if (paragraph === 0) {
+				paragraphStart = index;
+			}
+
+			paragraph++;
+			continue;
+		}
+
+		const fenceMatch = fenceOpen.exec(line);
+		if (fenceMatch && fenceMatch[1]!.length <= 3 && !(fenceMatch[2]![0] === '`' && fenceMatch[3]!.includes('`'))) {
+			closeParagraph(false);
+			listIndent = -1;
+			quote = false;
+			fence = {marker: fenceMatch[2]!, indent: fenceMatch[1]!.length};
+			continue;
+		}
+
+		if (/^ {0,3}>/.test(line)) {
+			closeParagraph(false);
+			listIndent = -1;
+			quote = true;
+			continue;
+		}
+
+		const atx = atxHeading.exec(line);
 		if (atx) {
-			const text = plainInline(atx[2] ?? '');
-			headings.push({depth: atx[1]!.length, text, id: slug(text), inferred: false});
+			closeParagraph(false);
+			listIndent = -1;
+			quote = false;
+			headings.push({depth: atx[1]!.length, text: plainInline(atx[2] ?? ''), inferred: false, line: index, source: line.trim()});
 			continue;
 		}
 
-		const next = lines[index + 1];
-		if (next !== undefined && line.trim() !== '' && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !/^ {0,3}([-*+>]|\d+[.)])\s/.test(line)) {
-			const text = plainInline(line);
-			headings.push({depth: next.trim().startsWith('=') ? 1 : 2, text, id: slug(text), inferred: false});
-			index++;
+		if (paragraph > 0 && setextUnderline.test(line)) {
+			const textLines = lines.slice(paragraphStart, index);
+			headings.push({depth: line.trim().startsWith('=') ? 1 : 2, text: plainInline(textLines.join(' ')), inferred: false, line: paragraphStart, source: textLines.map(part => part.trim()).join('\n')});
+			paragraph = 0;
+			continue;
+		}
+
+		if (thematicBreak.test(line)) {
+			closeParagraph(true);
+			listIndent = -1;
+			quote = false;
+			continue;
+		}
+
+		const item = listItem.exec(line);
+		// An ordered list interrupts a paragraph only when it starts at 1; an empty item never does.
+		if (item && !(paragraph > 0 && (item[3] === '' || (/\d/.test(item[2]!) && !/^1[.)]$/.test(item[2]!))))) {
+			closeParagraph(true);
+			quote = false;
+			const contentIndent = item[3] === '' || item[3]!.length > 4 ? 1 : item[3]!.length;
+			listIndent = item[1]!.length + item[2]!.length + contentIndent;
+			continue;
+		}
+
+		if (quote || (listIndent >= 0 && !wasBlank)) {
+			// Lazy continuation of a quote or list item paragraph.
+			continue;
+		}
+
+		listIndent = -1;
+		const raw = htmlRaw.exec(line);
+		if (raw || htmlComment.test(line) || htmlBlockTag.test(line) || (paragraph === 0 && htmlAnyTag.test(line))) {
+			closeParagraph(false);
+			html = raw ? 'raw' : htmlComment.test(line) ? 'comment' : 'block';
+			rawTag = raw ? raw[1]!.toLowerCase() : '';
+			if ((html === 'comment' && line.includes('-->')) || (html === 'raw' && line.toLowerCase().includes(`</${rawTag}>`))) {
+				html = undefined;
+			}
+
+			continue;
+		}
+
+		if (paragraph === 0) {
+			paragraphStart = index;
+		}
+
+		paragraph++;
+	}
+
+	closeParagraph(true);
+	return {headings, singleLineParagraphs, lineCount: lines.length};
+}
+
+const boldParagraph = /^(\*\*|__)(?=\S)([^*_]{1,80}?)\1[ \t]*(:?)$/;
+const labelLine = /^(?![-*+>|<!#[\d])([^.!?;:]{1,60}):$/;
+
+/** Paragraphs that stand in for headings in a post that has none: `**Setup**`, `Key takeaways:`. */
+function inferHeadings(paragraphs: Paragraph[]): Array<Omit<Heading, 'id'>> {
+	const found: Array<{line: number; text: string; source: string; bold: boolean}> = [];
+	for (const {line, text: source} of paragraphs) {
+		const bold = boldParagraph.exec(source);
+		if (bold) {
+			const text = plainInline(bold[2]!).replace(/\s*:$/, '');
+			if (/[\p{L}\p{N}]/u.test(text)) {
+				found.push({line, text, source, bold: true});
+			}
+
+			continue;
+		}
+
+		const label = labelLine.exec(source);
+		if (label && label[1]!.trim().split(/\s+/).length <= 8 && !/https?$|`/.test(label[1]!)) {
+			const text = plainInline(label[1]!);
+			if (/[\p{L}\p{N}]/u.test(text)) {
+				found.push({line, text, source, bold: false});
+			}
 		}
 	}
 
-	return headings;
+	const anyBold = found.some(heading => heading.bold);
+	return found.map(({line, text, source, bold}) => ({depth: bold || !anyBold ? 2 : 3, text, inferred: true, line, source}));
+}
+
+/**
+ * The post's outline: its top-level headings, or, when it has none, headings inferred from bold
+ * paragraphs and `Label:` lines. Ids are unique GitHub-style anchors. Pass `scanned` when the body
+ * was already scanned by `scanBody` and has not changed since.
+ */
+export function extractHeadings(body: string, scanned: BodyScan = scanBody(body)): Heading[] {
+	const headings = scanned.headings.length > 0 ? scanned.headings : inferHeadings(scanned.singleLineParagraphs);
+	const slug = createSlugger();
+	return headings.map(heading => ({...heading, id: slug(heading.text)}));
+}
+
+/** One pass over a body: its top-level headings and the candidates for inferred ones. */
+export function scanBody(body: string): BodyScan {
+	return scan(body);
 }

@@ -1,26 +1,52 @@
-/** A calendar date, or a moment when the source gave a time of day. */
+/**
+ * A calendar date, or a moment when the source gave a time of day.
+ *
+ * `iso` always starts with the calendar day the author wrote, in every time zone:
+ * - `YYYY-MM-DD` for date-only values (`date: 2024-01-05`, `Jun 04 2023`, a Jekyll file name);
+ * - `YYYY-MM-DDTHH:MM:SS` plus the author's offset (`Z`, `-07:00`) when a time was given;
+ *   a time written without a zone is taken as UTC and gets `Z`.
+ */
 export type PostDate = {
-	/** `YYYY-MM-DD` for date-only values, full ISO 8601 when a time was given. */
 	iso: string;
 	/** Sort key: milliseconds since the epoch (UTC midnight for date-only values). */
 	time: number;
 };
 
+/**
+ * One entry of a post's outline, in body order.
+ *
+ * Headings with `inferred: false` are exactly the top-level heading tokens marked's lexer finds in
+ * `Post.body` (ATX `#` and setext headings outside code, HTML blocks, lists and block quotes), in order.
+ *
+ * Headings with `inferred: true` exist only in posts with no real heading at all. Each one is a
+ * paragraph made of a single line, `body.split('\n')[heading.line]`, whose trimmed text is
+ * `heading.source`, and that text is either
+ * - wholly bold: `**Data Management:**`, `**Data Management**:`, `__Setup__` (depth 2), or
+ * - a short plain label ending in a colon: `Key takeaways:` (depth 2, or 3 when the post also has bold ones).
+ * The renderer finds it as a paragraph token whose `raw.trim()` equals `heading.source`.
+ */
 export type Heading = {
 	depth: number;
-	/** Plain text, no Markdown. */
+	/** Plain text, no Markdown (an inferred heading's trailing colon dropped). */
 	text: string;
 	/** GitHub-style anchor id, unique within the post. */
 	id: string;
 	/** True when guessed from bold paragraphs or `Label:` lines rather than `#` headings. */
 	inferred: boolean;
+	/** 0-based index of the heading's first line in `Post.body.split('\n')`. */
+	line: number;
+	/** The heading's source line as written in the body, trimmed (`## Setup`, `**Setup:**`). */
+	source: string;
 };
 
 export type Post = {
+	/** Unique in the library: the `slug` field, else the file name (or a bundle's folder) without date prefix and extension. */
 	slug: string;
+	/** One line, control characters removed. */
 	title: string;
 	date: PostDate | undefined;
 	updated: PostDate | undefined;
+	/** Trimmed, de-duplicated case-insensitively, in the order and case first written. */
 	tags: string[];
 	description: string;
 	readingMinutes: number;
@@ -30,11 +56,21 @@ export type Post = {
 	/** Path relative to the library root, with `/` separators. */
 	path: string;
 	absolutePath: string;
-	/** Markdown body, normalised (LF, no frontmatter, title H1 removed when it became the title). */
+	/**
+	 * Markdown body as the renderer should render it: LF line ends, no frontmatter; the title H1
+	 * removed when it became (or repeated) the title; a standalone date line, `N min read` line or
+	 * title line removed when they gave the post its date, reading time or title; collapsed
+	 * one-line Markdown restored to lines.
+	 */
 	body: string;
 	headings: Heading[];
+	/** One line each; every warning is also reported as a `Problem` with this post's slug. */
 	warnings: string[];
-	/** Which frontmatter key (or inference) each field came from, e.g. `{date: 'pubDate'}`. */
+	/**
+	 * Where each field came from: a frontmatter key (`{date: 'pubDate'}`) or an inference:
+	 * `h1`, `first line`, `file name`, `folder name`, `date line`, `read time line`, `first paragraph`,
+	 * `words`, `_drafts folder`. `body` records repairs: `mojibake repaired`, `collapsed lines restored`.
+	 */
 	sources: Record<string, string>;
 };
 
@@ -42,6 +78,7 @@ export type Post = {
 export type Problem = {
 	path: string;
 	absolutePath: string;
+	/** One line, human-readable: `empty file`, `frontmatter: bad indentation of a mapping entry (line 3, column 5)`. */
 	problem: string;
 	/** Present when the body was still readable: the post is listed too, with a warning. */
 	slug?: string;

@@ -1,0 +1,117 @@
+/** Frontmatter values come from strangers: read only own keys, only strings and numbers, bounded. */
+
+// C0/C1 controls, DEL, and bidi overrides/isolates: nothing a title or tag needs, all things a terminal obeys.
+const unsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** One line of plain text, at most `max` characters, cut at a word boundary with `…`. */
+export function cleanText(value: string, max: number): string {
+	const text = value.replace(unsafe, '').replace(/\s+/g, ' ').trim();
+	if (text.length <= max) {
+		return text;
+	}
+
+	const cut = text.slice(0, max - 1);
+	const atWord = cut.replace(/\s+\S*$/, '');
+	return `${atWord.length > max / 2 ? atWord : cut}…`;
+}
+
+export function own(data: Record<string, unknown>, key: string): unknown {
+	return Object.hasOwn(data, key) ? data[key] : undefined;
+}
+
+/** The first key holding a non-empty string (or number), with that key. */
+export function readString(data: Record<string, unknown>, keys: readonly string[], max: number): {key: string; value: string} | undefined {
+	for (const key of keys) {
+		const value = own(data, key);
+		if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
+			const text = cleanText(String(value), max);
+			if (text !== '') {
+				return {key, value: text};
+			}
+		}
+	}
+
+	return undefined;
+}
+
+/** The first key whose value `read` accepts. */
+export function readFirst<T>(data: Record<string, unknown>, keys: readonly string[], read: (value: unknown) => T | undefined): {key: string; value: T} | undefined {
+	for (const key of keys) {
+		const value = read(own(data, key));
+		if (value !== undefined) {
+			return {key, value};
+		}
+	}
+
+	return undefined;
+}
+
+const maxTags = 50;
+
+/** Arrays, or strings separated by commas (or, when there is no comma, by spaces); de-duplicated ignoring case. */
+export function toTags(value: unknown): string[] | undefined {
+	let raw: unknown[];
+	if (Array.isArray(value)) {
+		raw = value.slice(0, maxTags * 2);
+	} else if (typeof value === 'string') {
+		raw = value.slice(0, 4000).split(value.includes(',') ? ',' : /\s+/);
+	} else {
+		return undefined;
+	}
+
+	const tags: string[] = [];
+	const seen = new Set<string>();
+	for (const item of raw) {
+		if (typeof item !== 'string' && typeof item !== 'number') {
+			continue;
+		}
+
+		const tag = cleanText(String(item), 40).replace(/^#(?=\S)/, '');
+		const key = tag.toLowerCase();
+		if (tag !== '' && !seen.has(key)) {
+			seen.add(key);
+			tags.push(tag);
+			if (tags.length === maxTags) {
+				break;
+			}
+		}
+	}
+
+	return tags.length > 0 ? tags : undefined;
+}
+
+/** `true`, `"true"`, `"yes"` → true; `false`, `"false"`, `"no"` → false. */
+export function toBoolean(value: unknown): boolean | undefined {
+	if (typeof value === 'boolean') {
+		return value;
+	}
+
+	if (typeof value === 'string') {
+		const word = value.trim().toLowerCase();
+		if (word === 'true' || word === 'yes') {
+			return true;
+		}
+
+		if (word === 'false' || word === 'no') {
+			return false;
+		}
+	}
+
+	return undefined;
+}
+
+/** `8`, `"8"`, `"8 min read"`, `"8 minutes"`, `"PT8M"` → 8. */
+export function toMinutes(value: unknown): number | undefined {
+	if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+		return Math.min(Math.round(value), 10_000) || 1;
+	}
+
+	if (typeof value === 'string') {
+		const match = /^\s*(?:PT)?(\d{1,4})\s*(?:m|min|mins|minutes?)?(?:\s+read)?\s*$/i.exec(value);
+		if (match && Number(match[1]) > 0) {
+			return Number(match[1]);
+		}
+	}
+
+	return undefined;
+}

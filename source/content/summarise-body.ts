@@ -1,0 +1,70 @@
+import {cleanText} from './read-fields.js';
+import {plainInline} from './outline.js';
+
+const descriptionLength = 200;
+const notProse = /^(?: {0,3}(?:#|`{3}|~{3}|>|\||[-*+] |\d+[.)] |!\[|<|\[!\[|---|\*\*\*|___|===)| {4}|\t)/;
+
+/** The first real paragraph as plain text, cut at a word boundary: what a list shows under a title. */
+export function firstParagraph(body: string): string {
+	let paragraph: string[] = [];
+	let inFence = false;
+	let index = 0;
+	while (index <= body.length) {
+		const end = body.indexOf('\n', index);
+		const line = body.slice(index, end === -1 ? body.length : end);
+		index = end === -1 ? body.length + 1 : end + 1;
+		if (/^ {0,3}(`{3}|~{3})/.test(line)) {
+			inFence = !inFence;
+			paragraph = [];
+			continue;
+		}
+
+		if (inFence) {
+			continue;
+		}
+
+		if (line.trim() === '') {
+			if (paragraph.length > 0) {
+				break;
+			}
+
+			continue;
+		}
+
+		if (paragraph.length === 0 && notProse.test(line)) {
+			continue;
+		}
+
+		paragraph.push(line);
+		if (paragraph.join(' ').length > descriptionLength * 4) {
+			break;
+		}
+	}
+
+	const text = plainInline(paragraph.join(' ').replace(/<[^>]*>/g, ''));
+	return cleanText(text, descriptionLength);
+}
+
+const wordsPerMinute = 230;
+// Han, kana and hangul are read by character (~500 a minute) rather than by word.
+const charactersPerMinute = 500;
+const cjk = /[\u3040-\u9FFF\uAC00-\uD7AF]/g;
+
+function count(text: string, character: string): number {
+	let found = 0;
+	for (let index = text.indexOf(character); index !== -1; index = text.indexOf(character, index + 1)) {
+		found++;
+	}
+
+	return found;
+}
+
+/**
+ * Reading time in whole minutes (at least 1): words ÷ 230 plus CJK characters ÷ 500. Words are
+ * counted as spaces plus lines (a native search, ~4x faster than a character loop on 50 MB).
+ */
+export function readingMinutes(body: string, lineCount: number): number {
+	const words = count(body, ' ') + lineCount;
+	const characters = body.charCodeAt(0) > 0x3000 || /[\u3040-\u9FFF\uAC00-\uD7AF]/.test(body) ? body.match(cjk)?.length ?? 0 : 0;
+	return Math.max(1, Math.round((words / wordsPerMinute) + (characters / charactersPerMinute)));
+}
