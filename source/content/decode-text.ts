@@ -1,10 +1,10 @@
 import {Buffer, isAscii, isUtf8} from 'node:buffer';
+import {decodeWindows1252} from './windows-1252.js';
 
 export type Decoded = {text: string; warnings: string[]; ascii: boolean} | {binary: true};
 
 const utf16le = new TextDecoder('utf-16le');
 const utf16be = new TextDecoder('utf-16be');
-const windows1252 = new TextDecoder('windows-1252');
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 	return prefix.every((byte, index) => bytes[index] === byte);
@@ -34,7 +34,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
 		if (ascii || isUtf8(buffer)) {
 			text = buffer.toString(ascii ? 'latin1' : 'utf8');
 		} else {
-			text = windows1252.decode(content);
+			text = decodeWindows1252(content);
 			warnings.push('not valid UTF-8: read as Windows-1252');
 		}
 	}

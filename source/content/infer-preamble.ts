@@ -103,7 +103,8 @@ export function inferPreamble(body: string, wanted: {title: boolean; date: boole
 
 	if (remove.size > 0) {
 		const all = body.split('\n');
-		found.body = all.filter((_, index) => !remove.has(index)).join('\n').replace(/^\n+/, '');
+		// A removed line takes the blank line after it along, so no gap is left behind.
+		found.body = all.filter((line, index) => !remove.has(index) && !(line.trim() === '' && remove.has(index - 1))).join('\n').replace(/^\n+/, '');
 	}
 
 	return found;

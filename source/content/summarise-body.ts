@@ -4,8 +4,14 @@ import {plainInline} from './outline.js';
 const descriptionLength = 200;
 const notProse = /^(?: {0,3}(?:#|`{3}|~{3}|>|\||[-*+] |\d+[.)] |!\[|<|\[!\[|---|\*\*\*|___|===)| {4}|\t)/;
 
+/** A byline or a label (`Jane Doe`, `Photo by X`) is not what a reader wants as a summary. */
+function isShortLine(lines: string[]): boolean {
+	return lines.length === 1 && lines[0]!.trim().split(/\s+/).length < 5 && !/[.!?]$/.test(lines[0]!.trim());
+}
+
 /** The first real paragraph as plain text, cut at a word boundary: what a list shows under a title. */
 export function firstParagraph(body: string): string {
+	let fallback: string[] | undefined;
 	let paragraph: string[] = [];
 	let inFence = false;
 	let index = 0;
@@ -24,7 +30,10 @@ export function firstParagraph(body: string): string {
 		}
 
 		if (line.trim() === '') {
-			if (paragraph.length > 0) {
+			if (paragraph.length > 0 && isShortLine(paragraph)) {
+				fallback ??= paragraph;
+				paragraph = [];
+			} else if (paragraph.length > 0) {
 				break;
 			}
 
@@ -41,7 +50,7 @@ export function firstParagraph(body: string): string {
 		}
 	}
 
-	const text = plainInline(paragraph.join(' ').replace(/<[^>]*>/g, ''));
+	const text = plainInline((paragraph.length > 0 ? paragraph : fallback ?? []).join(' ').replace(/<[^>]*>/g, ''));
 	return cleanText(text, descriptionLength);
 }
 

@@ -1,0 +1,257 @@
+import assert from 'node:assert/strict';
+import {before, describe, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {loadLibrary} from '../../source/content/load-library.js';
+import type {Library, Post} from '../../source/content/post.js';
+
+const corpus = fileURLToPath(new URL('../fixtures/posts', import.meta.url));
+let library: Library;
+
+function post(path: string): Post {
+	const found = library.posts.find(candidate => candidate.path === path);
+	assert.ok(found, `${path} is listed`);
+	return found;
+}
+
+function problemsOf(path: string): string[] {
+	return library.problems.filter(problem => problem.path === path).map(problem => problem.problem);
+}
+
+function outline(path: string): string[] {
+	return post(path).headings.map(heading => `${heading.depth}${heading.inferred ? ' inferred' : ''} ${heading.text} #${heading.id}`);
+}
+
+before(async () => {
+	library = await loadLibrary(corpus);
+});
+
+describe('the fixture corpus', () => {
+	test('lists every readable post and nothing from skipped places', () => {
+		assert.equal(library.posts.length, 51);
+		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && candidate.path.endsWith('.md')));
+		assert.equal(library.root, corpus);
+	});
+
+	test('YAML frontmatter: every field, tags de-duplicated ignoring case, title H1 not shown twice', () => {
+		const basic = post('yaml-basic.md');
+		assert.equal(basic.title, 'Microservices: a field guide');
+		assert.deepEqual(basic.date, {iso: '2024-01-05', time: Date.UTC(2024, 0, 5)});
+		assert.equal(basic.updated?.iso, '2024-02-01');
+		assert.deepEqual(basic.tags, ['Microservices', 'Go', 'kubernetes']);
+		assert.equal(basic.description, 'What forty services taught us about boundaries.');
+		assert.equal(basic.author, 'Jane Doe');
+		assert.equal(basic.cover, '/images/field-guide.png');
+		assert.equal(basic.slug, 'yaml-basic');
+		assert.equal(basic.draft, false);
+		assert.ok(basic.body.startsWith('Teams ship on their own schedule.'), 'the repeated H1 is removed');
+		assert.deepEqual(outline('yaml-basic.md'), ['2 Why split #why-split', '2 Conclusion #conclusion']);
+		assert.deepEqual(basic.sources, {
+			date: 'date', title: 'title', readingMinutes: 'words', updated: 'updated', tags: 'tags',
+			description: 'description', slug: 'file name', cover: 'heroImage',
+		});
+	});
+
+	test('every date key and format, as YYYY-MM-DD or full ISO', () => {
+		const expected: Array<[string, string, string]> = [
+			['dates/date-key.md', '2024-01-05', 'date'],
+			['dates/published-at.md', '2023-06-04T10:30:00Z', 'publishedAt'],
+			['dates/published.md', '2023-06-04', 'published'],
+			['dates/pub-date.md', '2023-06-04', 'pubDate'],
+			['dates/publish-date.md', '2023-06-04', 'publishDate'],
+			['dates/created.md', '2013-07-13T20:46:25Z', 'created'],
+			['dates/posted.md', '2024-02-10', 'posted'],
+			['dates/offset.md', '2024-01-05T23:30:00-08:00', 'date'],
+			['dates/2019-03-07-jekyll-file-name.md', '2019-03-07', 'file name'],
+			['formats/hexo-json.md', '2013-07-13T20:46:25Z', 'date'],
+			['formats/toml-dashed.md', '2022-12-01T08:00:00Z', 'date'],
+		];
+		for (const [path, iso, source] of expected) {
+			assert.equal(post(path).date?.iso, iso, path);
+			assert.equal(post(path).sources['date'], source, path);
+		}
+
+		assert.equal(post('dates/offset.md').date?.time, Date.UTC(2024, 0, 6, 7, 30));
+		assert.equal(post('dates/offset.md').updated?.iso, '2024-03-09');
+		assert.equal(post('dates/offset.md').sources['updated'], 'lastmod');
+	});
+
+	test('an unreadable date is undefined, and undated posts sort last', () => {
+		assert.equal(post('dates/not-a-date.md').date, undefined);
+		const firstUndated = library.posts.findIndex(candidate => candidate.date === undefined);
+		assert.ok(firstUndated > 0);
+		assert.ok(library.posts.slice(firstUndated).every(candidate => candidate.date === undefined));
+		const times = library.posts.slice(0, firstUndated).map(candidate => candidate.date!.time);
+		assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first');
+	});
+
+	test('Jekyll file names give the date and the slug', () => {
+		const jekyll = post('dates/2019-03-07-jekyll-file-name.md');
+		assert.equal(jekyll.slug, 'jekyll-file-name');
+		assert.equal(jekyll.title, 'Jekyll file name');
+	});
+
+	test('TOML (+++ and ---toml) and JSON (---json, ;;;, Hexo, Hugo) frontmatter', () => {
+		const plus = post('formats/toml-plus.md');
+		assert.deepEqual([plus.title, plus.date?.iso, plus.tags, plus.draft], ['Hugo with TOML', '2022-11-30', ['hugo', 'toml'], false]);
+		assert.deepEqual([post('formats/toml-dashed.md').title, post('formats/toml-dashed.md').tags], ['Dashed TOML', ['config']]);
+		assert.deepEqual([post('formats/json-dashed.md').title, post('formats/json-dashed.md').date?.iso, post('formats/json-dashed.md').tags], ['Dashed JSON', '2021-05-06', ['json']]);
+		assert.deepEqual([post('formats/hexo-json.md').title, post('formats/hexo-json.md').tags], ['Hexo JSON', ['hexo']]);
+		assert.equal(post('formats/hexo-json.md').body, 'Hexo\'s JSON frontmatter has no opening fence.\n');
+		assert.deepEqual([post('formats/hugo-json.md').title, post('formats/hugo-json.md').date?.iso, post('formats/hugo-json.md').tags], ['Hugo JSON', '2020-02-29', ['leap']]);
+		assert.equal(post('formats/hugo-json.md').sources['tags'], 'keywords');
+		assert.deepEqual([post('formats/semicolons.md').title, post('formats/semicolons.md').date?.iso], ['Fenced Hexo JSON', '2014-03-03']);
+	});
+
+	test('drafts: draft: true, published: false, _drafts/ — loaded and flagged', () => {
+		assert.equal(post('draft-flag.md').draft, true);
+		assert.equal(post('unpublished.md').draft, true);
+		assert.equal(post('_drafts/unfinished.md').draft, true);
+		assert.equal(post('_drafts/unfinished.md').sources['draft'], '_drafts folder');
+		assert.deepEqual(library.posts.filter(candidate => candidate.draft).map(candidate => candidate.path).sort(), ['_drafts/unfinished.md', 'draft-flag.md', 'unpublished.md']);
+	});
+
+	test('tags as comma- or space-separated strings', () => {
+		assert.deepEqual(post('tags-comma.md').tags, ['rust', 'web dev', 'cli']);
+		assert.deepEqual(post('tags-spaces.md').tags, ['jekyll', 'update']);
+		assert.equal(post('tags-spaces.md').sources['tags'], 'categories');
+	});
+
+	test('reading time: a readingTime field, an N min read line, else words ÷ 230', () => {
+		assert.equal(post('read-time-field.md').readingMinutes, 8);
+		assert.equal(post('read-time-field.md').description, 'A summary field.');
+		assert.equal(post('scraped/posted-on.md').readingMinutes, 8);
+		assert.equal(post('scraped/medium-paste.md').readingMinutes, 5);
+		assert.equal(post('file-name-fallback.md').readingMinutes, 1);
+	});
+
+	test('titles: the H1, a first short line, the file name, a bundle\'s folder', () => {
+		assert.equal(post('h1-title.md').title, 'Building a tiny pager');
+		assert.equal(post('h1-title.md').sources['title'], 'h1');
+		assert.ok(post('h1-title.md').body.startsWith('Intro paragraph'));
+		assert.equal(post('file-name-fallback.md').title, 'File name fallback');
+		assert.equal(post('bundle-post/index.md').title, 'Bundle post');
+		assert.equal(post('bundle-post/index.md').slug, 'bundle-post');
+		assert.equal(post('folder.md/inside.md').title, 'Inside a folder named like a file');
+	});
+
+	test('outline ids are made the way GitHub makes them, so #anchors resolve', () => {
+		assert.deepEqual(outline('h1-title.md'), ['2 Setup #setup', '2 Setup #setup-1', '2 Slicing lines #slicing-lines', '2 Conclusion #conclusion']);
+		assert.ok(post('h1-title.md').body.includes('(#conclusion)'));
+		const lines = post('h1-title.md').body.split('\n');
+		assert.deepEqual(post('h1-title.md').headings.map(heading => lines[heading.line]), ['## Setup', '## Setup', 'Slicing lines', '## Conclusion ##']);
+	});
+
+	test('slugs are unique across the library, in path order', () => {
+		assert.equal(post('dup/one/same-name.md').slug, 'same-name');
+		assert.equal(post('dup/two/same-name.md').slug, 'same-name-2');
+		const slugs = library.posts.map(candidate => candidate.slug);
+		assert.equal(new Set(slugs).size, slugs.length);
+	});
+
+	test('a post with no frontmatter: title line, N min read · date line, bold pseudo-headings', () => {
+		const pasted = post('scraped/medium-paste.md');
+		assert.equal(pasted.title, 'Why Our Builds Got Faster');
+		assert.equal(pasted.date?.iso, '2023-06-04');
+		assert.equal(pasted.sources['date'], 'date line');
+		assert.equal(pasted.description, 'We cut CI time in half by caching the right things and nothing else.');
+		assert.ok(pasted.body.startsWith('Jane Doe\n\nWe cut CI time'), 'the title, read time and date lines are removed');
+		assert.deepEqual(outline('scraped/medium-paste.md'), ['2 inferred Data Management #data-management', '2 inferred Caching #caching', '3 inferred Key takeaways #key-takeaways']);
+		const lines = pasted.body.split('\n');
+		assert.deepEqual(pasted.headings.map(heading => [lines[heading.line], heading.source]), [
+			['**Data Management:**', '**Data Management:**'],
+			['**Caching**', '**Caching**'],
+			['Key takeaways:', 'Key takeaways:'],
+		]);
+	});
+
+	test('Posted on … and 2/10/2024 date lines', () => {
+		const posted = post('scraped/posted-on.md');
+		assert.deepEqual([posted.title, posted.date?.iso], ['Notes from the conference', '2024-01-05']);
+		assert.equal(posted.body, 'The talks were short and the hallway track was long.\n');
+		assert.equal(post('scraped/date-line.md').date?.iso, '2024-02-10');
+		assert.equal(post('scraped/date-line.md').body, 'A post pasted with only a date above it.\n');
+	});
+
+	test('collapsed one-line Markdown gets its lines back', () => {
+		const collapsed = post('scraped/collapsed.md');
+		assert.deepEqual(outline('scraped/collapsed.md'), [
+			'2 Why Microservices Matter #why-microservices-matter',
+			'3 Getting started with the split #getting-started-with-the-split',
+			'2 Conclusion #conclusion',
+		]);
+		assert.ok(collapsed.body.includes('Key benefits:\n\n- independent deploys\n- smaller codebases\n- clear ownership\n\n### Getting started'));
+		assert.ok(collapsed.body.includes('1. Find the seams\n2. Extract one service\n3. Measure'));
+		assert.equal(collapsed.sources['body'], 'collapsed lines restored');
+	});
+
+	test('mojibake is repaired when the reversal is exact', () => {
+		const repaired = post('scraped/mojibake.md');
+		assert.equal(repaired.title, 'It’s café time');
+		assert.equal(repaired.body, 'She said “hello” — then left… 😀\n');
+		assert.equal(repaired.sources['body'], 'mojibake repaired');
+	});
+
+	test('encodings: BOM, UTF-16 LE/BE, CRLF, lone CR, Windows-1252', () => {
+		assert.deepEqual([post('encodings/bom.md').title, post('encodings/bom.md').date?.iso], ['Byte order mark', '2024-03-01']);
+		assert.equal(post('encodings/utf16le.md').title, 'UTF-16 little end');
+		assert.equal(post('encodings/utf16le.md').body, 'Héllo wörld ✓\n');
+		assert.equal(post('encodings/utf16be.md').body, 'Héllo wörld ✓\n');
+		const crlf = post('encodings/crlf.md');
+		assert.deepEqual([crlf.title, crlf.tags], ['Windows line ends', ['crlf']]);
+		assert.ok(!crlf.body.includes('\r'));
+		assert.deepEqual(outline('encodings/crlf.md'), ['2 First #first', '2 Second #second']);
+		assert.equal(post('encodings/lone-cr.md').title, 'Old Mac line ends');
+		assert.deepEqual(outline('encodings/lone-cr.md'), ['2 Only heading #only-heading']);
+		assert.equal(post('encodings/windows-1252.md').title, 'Café crème');
+		assert.equal(post('encodings/windows-1252.md').body, 'Prix : 5 € — très “bon”.\n');
+		assert.deepEqual(problemsOf('encodings/windows-1252.md'), ['not valid UTF-8: read as Windows-1252']);
+	});
+
+	test('bad files are problems with a one-line reason; readable ones are listed too', () => {
+		const expected: Array<[string, string, boolean]> = [
+			['broken/bad-indentation.md', 'frontmatter: bad indentation of a mapping entry (line 4, column 7)', true],
+			['broken/bad-yaml.md', 'frontmatter: bad indentation of a mapping entry (line 2, column 12)', true],
+			['broken/binary.md', 'binary file, not text', false],
+			['broken/blank.md', 'empty file', false],
+			['broken/empty.md', 'empty file', false],
+			['broken/frontmatter-only.md', 'frontmatter only: no text', true],
+			['broken/javascript-long.md', 'frontmatter: javascript frontmatter is never run: ignored', true],
+			['broken/javascript.md', 'frontmatter: js frontmatter is never run: ignored', true],
+			['broken/not-an-object.md', 'frontmatter: not a set of fields: ignored', true],
+			['broken/unclosed-fence.md', 'frontmatter: no closing "---" line', true],
+			['encodings/windows-1252.md', 'not valid UTF-8: read as Windows-1252', true],
+		];
+		assert.deepEqual(library.problems.map(problem => [problem.path, problem.problem, problem.slug !== undefined]), expected);
+		for (const problem of library.problems) {
+			assert.ok(!problem.problem.includes('\n'));
+			assert.equal(problem.absolutePath, `${corpus}/${problem.path}`);
+			if (problem.slug) {
+				assert.equal(post(problem.path).slug, problem.slug);
+				assert.deepEqual(post(problem.path).warnings, [problem.problem]);
+			}
+		}
+	});
+
+	test('broken frontmatter keeps what a person can read', () => {
+		const badYaml = post('broken/bad-yaml.md');
+		assert.deepEqual([badYaml.title, badYaml.date?.iso, badYaml.tags], ['Rust: the good parts', '2024-02-04', ['rust']]);
+		assert.equal(badYaml.body, 'The title has an unquoted colon.\n');
+		const unclosed = post('broken/unclosed-fence.md');
+		assert.deepEqual([unclosed.title, unclosed.date?.iso, unclosed.body], ['Never closed', '2024-02-03', 'The author forgot the closing fence.\n']);
+		assert.equal(post('broken/not-an-object.md').body, 'Body after a list frontmatter.\n');
+		assert.equal(post('broken/frontmatter-only.md').title, 'Only frontmatter');
+		assert.equal(post('broken/leading-rule.md').body.split('\n')[0], '---', 'a leading rule is not frontmatter');
+		assert.deepEqual(problemsOf('broken/leading-rule.md'), []);
+	});
+
+	test('hostile frontmatter: no code runs, no prototype pollution, aliases and merge keys are inert', () => {
+		assert.equal((globalThis as Record<string, unknown>)['blogTuiPwned'], undefined);
+		assert.equal(post('broken/javascript.md').title, 'Javascript');
+		assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+		assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
+		const proto = post('broken/prototype.md');
+		assert.deepEqual([proto.title, proto.tags, proto.author], ['Prototype keys', [], undefined]);
+		assert.deepEqual([post('broken/alias-bomb.md').title, post('broken/alias-bomb.md').tags], ['Alias bomb', []]);
+		assert.equal(post('broken/merge-keys.md').title, 'Merge keys', 'a `<<` merge is not expanded');
+	});
+});
