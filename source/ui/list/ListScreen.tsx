@@ -10,6 +10,7 @@ import {headerSegments} from './header-segments.js';
 import {browsedTags, initialListState, inputScreenHeight, type ListAction, type ListContext, type ListEffect, listReducer, type ListState, resolveView} from './list-state.js';
 import {ListView} from './ListView.js';
 import {searchResults} from './search-results.js';
+import {useWarmUp} from './use-warm-up.js';
 
 type Props = {
 	library: Library;
@@ -28,6 +29,8 @@ type Props = {
 
 // Searching 10,000 bodies on every typed letter would lag the typing: search once the typing pauses.
 const searchDelayMs = 150;
+// A big library's fuzzy filter runs once typing pauses this long (small ones filter on every key).
+const filterDelayMs = 60;
 
 function bodyFor(state: ListState, context: ListContext, props: Props): Line[] {
 	const {library, columns, watching} = props;
@@ -59,7 +62,7 @@ function bodyFor(state: ListState, context: ListContext, props: Props): Line[] {
 	}
 
 	if (view.entries.entries.length === 0) {
-		return emptyLines(library, view.entries, state, watching, columns);
+		return emptyLines(library, view.entries, {query: state.appliedQuery, tags: state.tags}, watching, columns);
 	}
 
 	return columns >= previewMinimumWidth ? withPreview(view, columns, context.height) : listLines(view, columns, context.height);
@@ -97,6 +100,20 @@ export function ListScreen(props: Props) {
 			clearTimeout(timer);
 		};
 	}, [term, applied, dispatch, context]);
+	useWarmUp(library, showDrafts, !props.indexing);
+	const {query, appliedQuery} = state;
+	useEffect(() => {
+		if (query === appliedQuery) {
+			return;
+		}
+
+		const timer = setTimeout(() => {
+			dispatch({action: {type: 'apply-filter'}, context});
+		}, filterDelayMs);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [query, appliedQuery, dispatch, context]);
 	if (!active) {
 		return null;
 	}
@@ -104,7 +121,7 @@ export function ListScreen(props: Props) {
 	const entries = props.indexing ? undefined : resolveView(state, context).entries;
 	return (
 		<ListView
-			header={headerSegments({library, entries, sort: state.sort, query: state.query, tags: state.tags, showDrafts}, columns)}
+			header={headerSegments({library, entries, sort: state.sort, query: state.appliedQuery, tags: state.tags, showDrafts}, columns)}
 			body={bodyFor(state, context, props)}
 			footer={footerSegments(props.indexing ? 'indexing' : state.mode, state.query, entries?.shownPosts ?? 0, columns)}
 			columns={columns}

@@ -1,5 +1,5 @@
 import type {Library, Post, Problem} from '../../content/post.js';
-import {filterPosts, filterProblems, type PostMatch} from './fuzzy-filter.js';
+import {filterPosts, filterProblems, type PostHit} from './fuzzy-filter.js';
 import {memoPerObject} from './memo.js';
 import {type SortOrder, sortPosts} from './sort-posts.js';
 
@@ -12,7 +12,8 @@ export type PostEntry = {
 	post: Post;
 	/** The heading this row sits under: a year, `Undated`, or none when sorted by title. */
 	group: string;
-	match: PostMatch | undefined;
+	/** Set when a filter is on: what matched (see `postMatch`). */
+	hit: PostHit | undefined;
 	/** Why the file was read only in part, when it was. */
 	problem: string | undefined;
 };
@@ -61,20 +62,32 @@ export function sortedOnShow(library: Library, sort: SortOrder, showDrafts: bool
 	return sortedPosts(library, `${sort}\0${showDrafts ? 1 : 0}`);
 }
 
+// Matching does not depend on the order, so changing the order or the tags reuses it.
+const fuzzyMatches = memoPerObject((library: Library, key: string) => {
+	const [drafts, query] = key.split('\0') as [string, string];
+	return filterPosts(postsOnShow(library, drafts === '1'), query);
+}, 4);
+
 function computeEntries(library: Library, filter: ListFilter): ListEntries {
 	const sorted = sortedOnShow(library, filter.sort, filter.showDrafts);
 	const tagged = filter.tags.length > 0 ? sorted.filter(post => hasTags(post, filter.tags)) : sorted;
 	const query = filter.query.trim();
-	const matches = query === '' ? undefined : filterPosts(tagged, query);
-	const partial = new Map(library.problems.filter(problem => problem.slug !== undefined).map(problem => [problem.absolutePath, problem.problem]));
+	const matches = query === '' ? undefined : fuzzyMatches(library, `${filter.showDrafts ? 1 : 0}\0${query}`);
+	const partial = new Map<string, string>();
+	for (const problem of library.problems) {
+		if (problem.slug !== undefined && !partial.has(problem.absolutePath)) {
+			partial.set(problem.absolutePath, problem.problem);
+		}
+	}
+
 	const entries: ListEntry[] = [];
 	for (const post of tagged) {
-		const match = matches?.get(post);
-		if (matches && !match) {
+		const hit = matches?.get(post);
+		if (matches && !hit) {
 			continue;
 		}
 
-		entries.push({kind: 'post', key: post.absolutePath, post, group: groupOf(post, filter.sort), match, problem: partial.get(post.absolutePath)});
+		entries.push({kind: 'post', key: post.absolutePath, post, group: groupOf(post, filter.sort), hit, problem: partial.get(post.absolutePath)});
 	}
 
 	const shownPosts = entries.length;

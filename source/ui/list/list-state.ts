@@ -14,7 +14,9 @@ export type ListMode = 'browse' | 'filter' | 'tags' | 'search' | 'problem';
 export type ListState = {
 	mode: ListMode;
 	sort: SortOrder;
+	/** The filter as typed, and as applied to the rows: in a big library it trails the typing a little. */
 	query: string;
+	appliedQuery: string;
 	tags: string[];
 	/** The selected row by identity (a post's absolute path), and where it was, for when it goes away. */
 	selected: {key: string | undefined; index: number};
@@ -28,7 +30,11 @@ export type ListState = {
 /** What the reducer reads but does not own. */
 export type ListContext = {library: Library; showDrafts: boolean; /** Lines for rows in the list body. */ height: number};
 
-export type ListAction = {type: 'key'; key: KeyPress} | {type: 'apply-search'};
+export type ListAction = {type: 'key'; key: KeyPress} | {type: 'apply-search'} | {type: 'apply-filter'};
+
+// Up to this many posts a fuzzy pass costs a few milliseconds, so the rows follow every keystroke;
+// past it the pass runs once typing pauses, so keys never wait for it.
+const instantFilterPosts = 2000;
 
 export type ListEffect = {type: 'open'; request: OpenRequest} | {type: 'quit'};
 
@@ -38,6 +44,7 @@ export const initialListState: ListState = {
 	mode: 'browse',
 	sort: 'newest',
 	query: '',
+	appliedQuery: '',
 	tags: [],
 	selected: {key: undefined, index: 0},
 	top: 0,
@@ -46,7 +53,7 @@ export const initialListState: ListState = {
 };
 
 export function entriesFor(state: ListState, context: ListContext): ListEntries {
-	return listEntries(context.library, {sort: state.sort, query: state.query, tags: state.tags, showDrafts: context.showDrafts});
+	return listEntries(context.library, {sort: state.sort, query: state.appliedQuery, tags: state.tags, showDrafts: context.showDrafts});
 }
 
 /** The selected row's index: the same post if it is still listed, else the row now where it was. */
@@ -213,7 +220,7 @@ function browseKey(state: ListState, key: KeyPress, context: ListContext): Step 
 
 		case 'escape': {
 			if (state.query !== '') {
-				return {state: reselect({...state, query: ''}, context)};
+				return {state: reselect({...state, query: '', appliedQuery: ''}, context)};
 			}
 
 			return state.tags.length > 0 ? {state: reselect({...state, tags: state.tags.slice(0, -1)}, context)} : {state};
@@ -224,7 +231,7 @@ function browseKey(state: ListState, key: KeyPress, context: ListContext): Step 
 				return {state: reselect({...state, tags: state.tags.slice(0, -1)}, context)};
 			}
 
-			return state.query === '' ? {state} : {state: reselect({...state, query: ''}, context)};
+			return state.query === '' ? {state} : {state: reselect({...state, query: '', appliedQuery: ''}, context)};
 		}
 
 		default: {
@@ -233,13 +240,17 @@ function browseKey(state: ListState, key: KeyPress, context: ListContext): Step 
 	}
 }
 
+function applyFilter(state: ListState, context: ListContext): ListState {
+	return state.appliedQuery === state.query ? state : reselect({...state, appliedQuery: state.query}, context);
+}
+
 function filterKey(state: ListState, key: KeyPress, context: ListContext): Step {
 	if (key.name === 'return') {
-		return {state: {...state, mode: 'browse'}};
+		return {state: applyFilter({...state, mode: 'browse'}, context)};
 	}
 
 	if (key.name === 'escape') {
-		return {state: reselect({...state, mode: 'browse', query: ''}, context)};
+		return {state: reselect({...state, mode: 'browse', query: '', appliedQuery: ''}, context)};
 	}
 
 	const by = movement(key, context.height, false);
@@ -248,7 +259,11 @@ function filterKey(state: ListState, key: KeyPress, context: ListContext): Step 
 	}
 
 	const query = editQuery(state.query, key);
-	return query === undefined || query === state.query ? {state} : {state: reselect({...state, query}, context)};
+	if (query === undefined || query === state.query) {
+		return {state};
+	}
+
+	return {state: context.library.posts.length <= instantFilterPosts ? applyFilter({...state, query}, context) : {...state, query}};
 }
 
 /** The tags the browser lists: narrowed by what was typed, most used first. */
@@ -327,6 +342,10 @@ export function inputScreenHeight(height: number): number {
 
 /** Applies one key (or a finished search delay) to the list; an effect asks the App to open or quit. */
 export function listReducer(state: ListState, action: ListAction, context: ListContext): Step {
+	if (action.type === 'apply-filter') {
+		return {state: applyFilter(state, context)};
+	}
+
 	if (action.type === 'apply-search') {
 		return state.search.applied === state.search.term
 			? {state}

@@ -1,4 +1,5 @@
 import type {Post} from '../../content/post.js';
+import {postMatch} from './fuzzy-filter.js';
 import type {PostEntry, ProblemEntry} from './list-entries.js';
 import {fitSegments, highlight, type Segment, segmentsWidth} from './segments.js';
 import {tagColour} from './tag-colour.js';
@@ -55,7 +56,8 @@ function markerSegments(selected: boolean, warning: boolean): Segment[] {
 }
 
 export function postRowSegments(entry: PostEntry, columns: RowColumns, width: number, selected: boolean): Segment[] {
-	const {post, match} = entry;
+	const {post} = entry;
+	const match = entry.hit && postMatch(entry.hit);
 	const line: Segment[] = [...markerSegments(selected, entry.problem !== undefined)];
 	if (columns.date > 0) {
 		line.push(post.date ? {text: post.date.iso.slice(0, 10)} : {text: 'undated'.padEnd(dateWidth), dim: true}, space(gap));
@@ -100,7 +102,7 @@ export function detailSegments(entry: PostEntry, columns: RowColumns, width: num
 		}
 	}
 
-	line.push(...highlight(entry.post.description, entry.match?.description, {dim: true}, {bold: true, underline: true}));
+	line.push(...highlight(entry.post.description, entry.hit && postMatch(entry.hit).description, {dim: true}, {bold: true, underline: true}));
 	return fitSegments(line, width);
 }
 

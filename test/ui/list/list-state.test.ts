@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {Library} from '../../../source/content/post.js';
 import type {KeyPress} from '../../../source/ui/keys.js';
+import {postMatch} from '../../../source/ui/list/fuzzy-filter.js';
 import {browsedTags, initialListState, type ListContext, type ListEffect, listReducer, type ListState, resolveView} from '../../../source/ui/list/list-state.js';
 import {makeLibrary, sampleLibrary} from './make-library.js';
 
@@ -102,10 +103,10 @@ test('matches carry the indexes to highlight', () => {
 	const {state} = run('/pager', ctx);
 	const entry = resolveView(state, ctx).entries.entries[0]!;
 	assert.equal(entry.kind, 'post');
-	assert.deepEqual(entry.kind === 'post' && entry.match?.title, [16, 17, 18, 19, 20]);
+	assert.deepEqual(entry.kind === 'post' && entry.hit && postMatch(entry.hit).title, [16, 17, 18, 19, 20]);
 	const tagged = run('/markdown', ctx).state;
 	const showcase = resolveView(tagged, ctx).entries.entries[0]!;
-	assert.deepEqual(showcase.kind === 'post' && [...showcase.match!.tags], [['markdown', [0, 1, 2, 3, 4, 5, 6, 7]]]);
+	assert.deepEqual(showcase.kind === 'post' && [...postMatch(showcase.hit!).tags], [['markdown', [0, 1, 2, 3, 4, 5, 6, 7]]]);
 });
 
 test('a filter with no match lists nothing and Enter does nothing', () => {
@@ -214,8 +215,11 @@ test('a reload keeps the selected post by identity; a removed post hands the sel
 test('10,000 posts: moving the cursor reuses the filtered rows instead of recomputing them', () => {
 	const library = makeLibrary(Array.from({length: 10_000}, (_, index) => ({title: `Post ${index}`, date: `20${String(10 + (index % 16)).padStart(2, '0')}-01-${String(1 + (index % 28)).padStart(2, '0')}`, absolutePath: `/blog/${index}.md`})));
 	const ctx = context(library, 20);
-	const {state} = run('/post 99', ctx);
+	const typed = run('/post 99', ctx).state;
+	assert.equal(resolveView(typed, ctx).entries.entries.length, 10_000, 'a big library filters once typing pauses');
+	const {state} = listReducer(typed, {type: 'apply-filter'}, ctx);
 	const first = resolveView(state, ctx).entries;
+	assert.ok(first.entries.length < 10_000 && first.entries.length >= 111, `${first.entries.length} rows: at least Post 99, 990–999, 9900–9999`);
 	const moved = run('<down><down><down>', ctx, state).state;
 	assert.equal(resolveView(moved, ctx).entries, first, 'same rows object: no second fuzzy pass');
 	assert.equal(resolveView(moved, ctx).selected, 3);
