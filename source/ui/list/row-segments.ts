@@ -51,8 +51,13 @@ function space(width: number): Segment {
 	return {text: ' '.repeat(width)};
 }
 
+/** ` ▸ ` on the selected row; ` ⚠ ` on a post read with a problem (its line under it says which). */
 function markerSegments(selected: boolean, warning: boolean): Segment[] {
-	return [{text: ` ${selected ? '▸' : ' '}`, bold: true}, warning ? {text: '⚠', color: 'yellow'} : space(1)];
+	if (selected) {
+		return [{text: ' ▸ ', bold: true}];
+	}
+
+	return warning ? [space(1), {text: '⚠', color: 'yellow'}, space(1)] : [space(marker)];
 }
 
 export function postRowSegments(entry: PostEntry, columns: RowColumns, width: number, selected: boolean): Segment[] {

@@ -1,5 +1,6 @@
-// Colours that read on dark and light backgrounds; yellow and red are kept for drafts and problems.
-const palette = ['cyan', 'magenta', 'green', 'blue', 'cyanBright', 'magentaBright', 'greenBright', 'blueBright'];
+// Colours that read on dark and light backgrounds (plain blue is too dark on black); yellow and red
+// are kept for drafts and problems.
+const palette = ['cyan', 'magenta', 'green', 'cyanBright', 'magentaBright', 'greenBright', 'blueBright'];
 
 /** The same tag gets the same colour everywhere and in every run, whatever its case. */
 export function tagColour(tag: string): string {
