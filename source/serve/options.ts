@@ -1,0 +1,46 @@
+/** `--theme`: `auto` lets each client's terminal decide where it can tell (`COLORFGBG`), else dark. */
+export type ThemeChoice = 'dark' | 'light' | 'auto';
+
+/**
+ * What `blog-tui serve` was asked for, validated by the command line (`source/cli/serve-flags.ts`):
+ * every number is a finite integer in range, paths are absolute.
+ */
+export type ServeOptions = {
+	/** Address to listen on; default `127.0.0.1` (loopback only until the author opens it up). */
+	host: string;
+	/** 1–65535 (0 asks the system for a free port); default 2222. */
+	port: number;
+	/** Private host key file; undefined → `$XDG_DATA_HOME/blog-tui/host_ed25519`, made on first start. */
+	hostKey: string | undefined;
+	/** OpenSSH `authorized_keys` file; undefined → anonymous access (`none` auth, any user). */
+	authorizedKeys: string | undefined;
+	/** Sessions open at once across all clients; default 100. */
+	maxSessions: number;
+	/** Sessions open at once from one IP address; default 5. */
+	maxPerIp: number;
+	/** Seconds without input before a session is closed; 0 = never. Default 600. */
+	idleTimeout: number;
+	/** Seconds a session may last at most; 0 = no limit. Default 3600. */
+	maxDuration: number;
+	/** Processes sharing the listening socket (node:cluster); default 1 = no cluster. */
+	workers: number;
+	theme: ThemeChoice;
+	/** `--width`: cap on the article text width in columns; undefined = the client's terminal width. */
+	width: number | undefined;
+	/** File extensions (no dots) read in the folder: the defaults plus every `--ext`. */
+	extensions: string[];
+	/** `--drafts`: list drafts (marked) as well. */
+	drafts: boolean;
+	/** Re-index when files change (`--no-watch` turns it off). */
+	watch: boolean;
+};
+
+export const defaultServeOptions = {
+	host: '127.0.0.1',
+	port: 2222,
+	maxSessions: 100,
+	maxPerIp: 5,
+	idleTimeout: 600,
+	maxDuration: 3600,
+	workers: 1,
+} as const satisfies Partial<ServeOptions>;
