@@ -26,7 +26,9 @@ export function plainInline(markdown: string): string {
 		return markdown.trim();
 	}
 
+	// Escaped punctuation is set aside first so `\*` never pairs up as emphasis.
 	return markdown
+		.replace(/\\([!-/:-@[-`{-~])/g, (_, character: string) => String.fromCharCode(0xE000 + character.charCodeAt(0)))
 		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
@@ -35,7 +37,7 @@ export function plainInline(markdown: string): string {
 		.replace(/(\*\*|__|~~)(.+?)\1/g, '$2')
 		.replace(/(\*|_)(\S(?:.*?\S)?)\1/g, '$2')
 		.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => entities[name]!)
-		.replace(/\\([!-/:-@[-`{-~])/g, '$1')
+		.replace(/[\uE021-\uE07E]/g, character => String.fromCharCode(character.charCodeAt(0) - 0xE000))
 		.replace(/\s+/g, ' ')
 		.trim();
 }
@@ -53,6 +55,26 @@ const htmlAnyTag = /^ {0,3}(?:<[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>|<\/[a-zA-Z][\w-]*
 
 type Paragraph = {line: number; text: string};
 export type BodyScan = {headings: Array<Omit<Heading, 'id'>>; singleLineParagraphs: Paragraph[]; lineCount: number};
+
+/** Whether a line's content leaves a paragraph open (text, not a heading, fence or rule). */
+function opensParagraph(content: string): boolean {
+	return content.trim() !== '' && !/^\s*(#{1,6}(\s|$)|`{3,}|~{3,})/.test(content) && !thematicBreak.test(content);
+}
+
+/** Lines that end a table (and start something else). */
+function startsBlock(line: string): boolean {
+	return atxHeading.test(line) || /^ {0,3}(>|`{3,}|~{3,})/.test(line) || thematicBreak.test(line) || listItem.test(line)
+		|| htmlRaw.test(line) || htmlComment.test(line) || htmlBlockTag.test(line);
+}
+
+function cells(row: string): number {
+	return row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).length;
+}
+
+/** A GFM table: a header row, then a delimiter row with as many cells (`|---|:--:|`). */
+function isTableDelimiter(header: string, line: string): boolean {
+	return /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line) && (line.includes('|') || header.includes('|')) && cells(header) === cells(line);
+}
 
 function isLetter(code: number): boolean {
 	return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xC0 && code !== 0x2022);
@@ -78,6 +100,9 @@ function scan(body: string): BodyScan {
 	let indentedCode = false;
 	let quote = false;
 	let listIndent = -1;
+	// Whether the quote or list item ends in an open paragraph, which a following line may lazily continue.
+	let nestedParagraph = false;
+	let table = false;
 	// The open top-level paragraph: its first line and how many lines it has (0: none open).
 	let paragraphStart = 0;
 	let paragraph = 0;
@@ -122,10 +147,12 @@ function scan(body: string): BodyScan {
 		if (blank) {
 			closeParagraph(true);
 			quote = false;
+			nestedParagraph = false;
+			table = false;
 			continue;
 		}
 
-		if (indentedCode || (indent >= 4 && paragraph === 0 && wasBlank && listIndent < 0)) {
+		if (indentedCode || (indent >= 4 && paragraph === 0 && listIndent < 0 && !(quote && nestedParagraph))) {
 			indentedCode = indent >= 4;
 			if (indentedCode) {
 				continue;
@@ -139,15 +166,25 @@ function scan(body: string): BodyScan {
 				fence = {marker: inner[2]!, indent: inner[1]!.length};
 			}
 
+			nestedParagraph = opensParagraph(line);
 			continue;
+		}
+
+		if (table) {
+			if (!startsBlock(line)) {
+				continue;
+			}
+
+			table = false;
 		}
 
 		// Most lines are prose: a line that starts with a letter can only continue or start a paragraph.
 		if (indent <= 3 && isLetter(line.charCodeAt(indent))) {
-			if (quote || (listIndent >= 0 && !wasBlank)) {
+			if ((quote || listIndent >= 0) && nestedParagraph) {
 				continue;
 			}
 
+			quote = false;
 			listIndent = -1;
 			if (paragraph === 0) {
 				paragraphStart = index;
@@ -170,6 +207,7 @@ function scan(body: string): BodyScan {
 			closeParagraph(false);
 			listIndent = -1;
 			quote = true;
+			nestedParagraph = opensParagraph(line.replace(/^(\s*>)+/, ''));
 			continue;
 		}
 
@@ -179,6 +217,14 @@ function scan(body: string): BodyScan {
 			listIndent = -1;
 			quote = false;
 			headings.push({depth: atx[1]!.length, text: plainInline(atx[2] ?? ''), inferred: false, line: index, source: line.trim()});
+			continue;
+		}
+
+		// A table may interrupt a paragraph: its header is the paragraph's last line.
+		if (paragraph > 0 && isTableDelimiter(lines[index - 1]!, line)) {
+			paragraph--;
+			closeParagraph(false);
+			table = true;
 			continue;
 		}
 
@@ -203,18 +249,17 @@ function scan(body: string): BodyScan {
 			quote = false;
 			const contentIndent = item[3] === '' || item[3]!.length > 4 ? 1 : item[3]!.length;
 			listIndent = item[1]!.length + item[2]!.length + contentIndent;
+			nestedParagraph = opensParagraph(line.slice(item[0].length));
 			continue;
 		}
 
-		if (quote || (listIndent >= 0 && !wasBlank)) {
-			// Lazy continuation of a quote or list item paragraph.
-			continue;
-		}
-
-		listIndent = -1;
+		const lazy = (quote || listIndent >= 0) && nestedParagraph;
 		const raw = htmlRaw.exec(line);
-		if (raw || htmlComment.test(line) || htmlBlockTag.test(line) || (paragraph === 0 && htmlAnyTag.test(line))) {
+		// HTML blocks of the kinds that may interrupt a paragraph also end a quote or list; a lone tag may not.
+		if (raw || htmlComment.test(line) || htmlBlockTag.test(line) || (paragraph === 0 && !lazy && htmlAnyTag.test(line))) {
 			closeParagraph(false);
+			listIndent = -1;
+			quote = false;
 			html = raw ? 'raw' : htmlComment.test(line) ? 'comment' : 'block';
 			rawTag = raw ? raw[1]!.toLowerCase() : '';
 			if ((html === 'comment' && line.includes('-->')) || (html === 'raw' && line.toLowerCase().includes(`</${rawTag}>`))) {
@@ -224,6 +269,13 @@ function scan(body: string): BodyScan {
 			continue;
 		}
 
+		if (lazy) {
+			// Lazy continuation of a quote or list item paragraph.
+			continue;
+		}
+
+		quote = false;
+		listIndent = -1;
 		if (paragraph === 0) {
 			paragraphStart = index;
 		}
