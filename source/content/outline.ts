@@ -63,7 +63,7 @@ function opensParagraph(content: string): boolean {
 
 /** Lines that end a table (and start something else). */
 function startsBlock(line: string): boolean {
-	return atxHeading.test(line) || /^ {0,3}(>|`{3,}|~{3,})/.test(line) || thematicBreak.test(line) || listItem.test(line)
+	return atxHeading.test(line) || /^( {0,3}(>|`{3,}|~{3,})| {4})/.test(line) || thematicBreak.test(line) || listItem.test(line)
 		|| htmlRaw.test(line) || htmlComment.test(line) || htmlBlockTag.test(line);
 }
 
