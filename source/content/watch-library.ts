@@ -3,7 +3,7 @@ import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {defaultExtensions} from './discover-files.js';
 import {loadLibrary, type LoadOptions} from './load-library.js';
-import type {Library} from './post.js';
+import type {Library, Post} from './post.js';
 
 export type LibraryWatchOptions = Omit<LoadOptions, 'onProgress'> & {
 	/** How the folder is named in headers: as the user gave it. */
@@ -41,6 +41,35 @@ function ignored(relative: string, extensions: readonly string[]): boolean {
 	// Editors write swap and backup files next to posts; a name with another extension is not a post.
 	const extension = path.extname(relative).slice(1).toLowerCase();
 	return extension !== '' && !extensions.includes(extension);
+}
+
+function samePost(a: Post, b: Post): boolean {
+	if (a.body !== b.body) {
+		return false;
+	}
+
+	const {body: _a, ...restA} = a;
+	const {body: _b, ...restB} = b;
+	return JSON.stringify(restA) === JSON.stringify(restB);
+}
+
+/**
+ * Gives unchanged posts their previous objects back, so whatever was worked out for them (an open
+ * article's rendering, filter preparation) stays valid, and only what changed is redone.
+ */
+export function keepUnchanged(previous: Library, next: Library): Library {
+	const before = new Map(previous.posts.map(post => [post.absolutePath, post]));
+	let kept = 0;
+	const posts = next.posts.map(post => {
+		const old = before.get(post.absolutePath);
+		if (old && samePost(old, post)) {
+			kept++;
+			return old;
+		}
+
+		return post;
+	});
+	return kept === 0 ? next : {...next, posts};
 }
 
 function failedLibrary(root: string, label: string, error: unknown): Library {
@@ -100,18 +129,18 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 				return next;
 			}
 
-			library = next;
+			library = first ? next : keepUnchanged(library, next);
 			notify();
 			if (again) {
 				again = false;
 				reread();
 			} else if (!first) {
 				for (const resolve of waiting.splice(0)) {
-					resolve(next);
+					resolve(library);
 				}
 			}
 
-			return next;
+			return library;
 		});
 		reading = current;
 		return current;

@@ -66,9 +66,12 @@ test('added, changed and removed posts reach subscribers; other files are ignore
 		assert.deepEqual(titles((await nextRead(settled)).posts), ['One', 'Three', 'Two']);
 		assert.ok(notified > 0);
 
+		const two = watcher.current().posts.find(entry => entry.title === 'Two');
 		settled = watcher.settled();
 		writeFileSync(path.join(root, 'one.md'), post('One, revised', '2024-01-01'));
-		assert.deepEqual(titles((await nextRead(settled)).posts), ['One, revised', 'Three', 'Two']);
+		const revised = await nextRead(settled);
+		assert.deepEqual(titles(revised.posts), ['One, revised', 'Three', 'Two']);
+		assert.equal(revised.posts.find(entry => entry.title === 'Two'), two, 'an unchanged post keeps its object');
 
 		settled = watcher.settled();
 		rmSync(path.join(root, 'two.md'));
