@@ -155,6 +155,7 @@ function scan(body: string): BodyScan {
 		if (indentedCode || (indent >= 4 && paragraph === 0 && listIndent < 0 && !(quote && nestedParagraph))) {
 			indentedCode = indent >= 4;
 			if (indentedCode) {
+				table = false;
 				continue;
 			}
 		}

@@ -66,7 +66,7 @@ describe('headings the renderer will find', () => {
 			return seed / 2_147_483_648;
 		};
 
-		for (let run = 0; run < 500; run++) {
+		for (let run = 0; run < 1000; run++) {
 			const parts: string[] = [];
 			const count = 2 + Math.floor(random() * 8);
 			for (let index = 0; index < count; index++) {
