@@ -348,3 +348,31 @@ test('q quits from the list but types into the filter', async () => {
 		ui.unmount();
 	}
 });
+
+test('keys batched in one write: a filter typed and kept, a tag picked with arrows', async () => {
+	const ui = await show(staticLibrary(sampleLibrary()));
+	try {
+		await ui.type('/pager\r');
+		assert.match(ui.lines()[0]!, /1 of 5 posts · filter: pager/);
+		await ui.type(`${escape}#${down}${down}\r`);
+		await delay(50);
+		assert.match(ui.lines()[0]!, /tag: ink/);
+	} finally {
+		ui.unmount();
+	}
+});
+
+test('resizing re-lays the list out to the new size, down to 20×6', async () => {
+	const app = render(<App source={staticLibrary(sampleLibrary())} loadArticle={loadArticle}/>);
+	try {
+		for (const [columns, rows] of [[100, 30], [60, 20], [130, 24], [20, 6], [80, 24]] as const) {
+			sized(app.stdout, columns, rows);
+			await delay(80);
+			const lines = stripAnsi(app.lastFrame() ?? '').split('\n');
+			assertFits(lines, columns, rows);
+			assert.ok(lines.some(line => line.includes('▸')), `the selected row is in view at ${columns}×${rows}:\n${lines.join('\n')}`);
+		}
+	} finally {
+		app.unmount();
+	}
+});
