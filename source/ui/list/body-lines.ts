@@ -50,7 +50,10 @@ export function withPreview(view: {entries: ListEntries; selected: number; top: 
 	const listWidth = width - paneWidth - 3;
 	const list = padTo(listLines(view, listWidth, height), listWidth, height);
 	const entry = view.entries.entries[view.selected];
-	const pane = padTo(entry?.kind === 'post' ? previewLines(entry.post, paneWidth, height) : [], paneWidth, height);
+	const preview = entry?.kind === 'post'
+		? previewLines(entry.post, paneWidth, height)
+		: (entry ? [text(`⚠ ${entry.problem.path}`, paneWidth, {bold: true, color: 'yellow'}), text(entry.problem.problem, paneWidth), text('', paneWidth), text('enter for details', paneWidth, {dim: true})] : []);
+	const pane = padTo(preview, paneWidth, height);
 	return list.map((line, index) => [...line, {text: ' │ ', dim: true}, ...pane[index]!]);
 }
 
