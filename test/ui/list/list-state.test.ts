@@ -3,6 +3,7 @@ import {test} from 'node:test';
 import type {Library} from '../../../source/content/post.js';
 import type {KeyPress} from '../../../source/ui/keys.js';
 import {postMatch} from '../../../source/ui/list/fuzzy-filter.js';
+import {listKeys} from '../../../source/ui/list/list-keys.js';
 import {browsedTags, initialListState, type ListContext, type ListEffect, listReducer, type ListState, resolveView} from '../../../source/ui/list/list-state.js';
 import {makeLibrary, sampleLibrary} from './make-library.js';
 
@@ -226,4 +227,15 @@ test('10,000 posts: moving the cursor reuses the filtered rows instead of recomp
 	const end = run('G', ctx).state;
 	assert.equal(resolveView(end, ctx).selected, 9999);
 	assert.ok(end.top > 9980, `top ${end.top} keeps the last row in view`);
+});
+
+test('every single-letter key the help lists for the list does something there', () => {
+	const ctx = context();
+	const start = run('j', ctx).state;
+	const letters = listKeys.list.flatMap(({keys}) => keys.split(/\s+/)).filter(key => /^[\x21-\x7e]$/.test(key));
+	assert.ok(letters.length >= 10, letters.join(' '));
+	for (const letter of letters) {
+		const step = listReducer(start, {type: 'key', key: press(letter)}, ctx);
+		assert.ok(step.state !== start || step.effect, `${letter} does nothing`);
+	}
 });
