@@ -111,7 +111,7 @@ function computeEntries(library: Library, filter: ListFilter): ListEntries {
 	};
 }
 
-const memoEntries = memoPerObject((library: Library, key: string) => computeEntries(library, JSON.parse(key) as ListFilter), 16);
+const memoEntries = memoPerObject((library: Library, key: string) => computeEntries(library, JSON.parse(key) as ListFilter), 6);
 
 /** The rows of the list for `filter`: computed once per library and filter, so cursor moves cost nothing. */
 export function listEntries(library: Library, filter: ListFilter): ListEntries {

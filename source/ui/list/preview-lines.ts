@@ -17,7 +17,8 @@ export function previewLines(post: Post, width: number, height: number): Segment
 		return [];
 	}
 
-	const facts = [post.date?.iso.slice(0, 10) ?? 'undated', `${post.readingMinutes} min read`, post.author].filter(Boolean).join(' · ');
+	const updated = post.updated && post.updated.iso.slice(0, 10) !== post.date?.iso.slice(0, 10) ? `updated ${post.updated.iso.slice(0, 10)}` : undefined;
+	const facts = [post.date?.iso.slice(0, 10) ?? 'undated', updated, `${post.readingMinutes} min read`, post.author].filter(Boolean).join(' · ');
 	const lines: Segment[][] = [
 		...wrapped(post.title, width, {bold: true}),
 		fitSegments([{text: facts, dim: true}], width),
