@@ -1,4 +1,4 @@
-import {useEffect, useMemo} from 'react';
+import {useMemo} from 'react';
 import type {Library} from '../../content/post.js';
 import {clampCursor} from './list-cursor.js';
 import type {Indexing, OpenRequest} from '../services.js';
@@ -10,6 +10,7 @@ import {headerSegments} from './header-segments.js';
 import {browsedTags, initialListState, inputScreenHeight, type ListAction, type ListContext, type ListEffect, listReducer, type ListState, resolveView} from './list-state.js';
 import {ListView} from './ListView.js';
 import {searchResults} from './search-results.js';
+import {useAfterPause} from './use-after-pause.js';
 import {useWarmUp} from './use-warm-up.js';
 
 type Props = {
@@ -88,32 +89,13 @@ export function ListScreen(props: Props) {
 		}
 	}, active);
 	const {term, applied} = state.search;
-	useEffect(() => {
-		if (term === applied) {
-			return;
-		}
-
-		const timer = setTimeout(() => {
-			dispatch({action: {type: 'apply-search'}, context});
-		}, searchDelayMs);
-		return () => {
-			clearTimeout(timer);
-		};
-	}, [term, applied, dispatch, context]);
+	useAfterPause(term === applied ? undefined : term, () => {
+		dispatch({action: {type: 'apply-search'}, context});
+	}, searchDelayMs);
+	useAfterPause(state.query === state.appliedQuery ? undefined : state.query, () => {
+		dispatch({action: {type: 'apply-filter'}, context});
+	}, filterDelayMs);
 	useWarmUp(library, showDrafts, !props.indexing);
-	const {query, appliedQuery} = state;
-	useEffect(() => {
-		if (query === appliedQuery) {
-			return;
-		}
-
-		const timer = setTimeout(() => {
-			dispatch({action: {type: 'apply-filter'}, context});
-		}, filterDelayMs);
-		return () => {
-			clearTimeout(timer);
-		};
-	}, [query, appliedQuery, dispatch, context]);
 	if (!active) {
 		return null;
 	}

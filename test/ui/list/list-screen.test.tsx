@@ -298,6 +298,10 @@ test('10,000 posts: only the visible rows are drawn; G reaches the last', async 
 		await ui.type('G');
 		assert.ok(ui.frame().includes('Post number 9999'));
 		assertFits(ui.lines(), 80, 24);
+		await ui.type('/number 4242');
+		await delay(300);
+		assert.match(ui.lines()[0]!, /of 10,000 posts · filter: number 4242/, 'the filter applies once typing pauses');
+		assert.ok(ui.frame().includes('Post number 4242'));
 	} finally {
 		ui.unmount();
 	}
