@@ -137,7 +137,7 @@ function snippet(hit: SearchResult['hits'][number], width: number): Segment[] {
 	return fitSegments(highlight(shown, hits, {}, {bold: true, underline: true, color: 'yellow'}), width);
 }
 
-export function searchNote(result: SearchResult, term: string, applied: string): string {
+function searchNote(result: SearchResult, term: string, applied: string): string {
 	if (term.trim() === '') {
 		return 'type to search every post · esc back';
 	}

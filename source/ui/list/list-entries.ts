@@ -31,7 +31,7 @@ export type ListEntries = {
 	hiddenDrafts: number;
 };
 
-export const problemGroup = 'Problems';
+const problemGroup = 'Problems';
 
 function groupOf(post: Post, sort: SortOrder): string {
 	if (sort === 'title') {

@@ -52,18 +52,18 @@ export const initialListState: ListState = {
 	search: {term: '', applied: '', cursor: {selected: 0, top: 0}},
 };
 
-export function entriesFor(state: ListState, context: ListContext): ListEntries {
+function entriesFor(state: ListState, context: ListContext): ListEntries {
 	return listEntries(context.library, {sort: state.sort, query: state.appliedQuery, tags: state.tags, showDrafts: context.showDrafts});
 }
 
 /** The selected row's index: the same post if it is still listed, else the row now where it was. */
-export function selectedIndex(state: ListState, entries: ListEntries): number {
+function selectedIndex(state: ListState, entries: ListEntries): number {
 	const byKey = state.selected.key === undefined ? undefined : entries.indexOf.get(state.selected.key);
 	return byKey ?? Math.min(Math.max(0, state.selected.index), Math.max(0, entries.entries.length - 1));
 }
 
 
-export function hasDetail(entry: ListEntry): boolean {
+function hasDetail(entry: ListEntry): boolean {
 	return entry.kind === 'post' && (entry.post.description !== '' || entry.problem !== undefined);
 }
 

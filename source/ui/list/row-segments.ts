@@ -43,10 +43,6 @@ export function chipSegments(post: Post, tagMatches?: ReadonlyMap<string, readon
 	return segments;
 }
 
-export function chipsWidth(post: Post): number {
-	return segmentsWidth(chipSegments(post));
-}
-
 function space(width: number): Segment {
 	return {text: ' '.repeat(width)};
 }
@@ -119,7 +115,7 @@ export function groupSegments(label: string, width: number): Segment[] {
 export function widestChips(posts: readonly Post[]): number {
 	let widest = 0;
 	for (const post of posts) {
-		widest = Math.max(widest, chipsWidth(post));
+		widest = Math.max(widest, segmentsWidth(chipSegments(post)));
 	}
 
 	return widest;
