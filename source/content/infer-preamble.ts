@@ -20,7 +20,8 @@ function unwrap(line: string): string {
 
 function asDate(part: string): PostDate | undefined {
 	const text = part.replace(datePrefix, '');
-	return text.length >= 6 && text.length <= 40 ? parseDate(text) : undefined;
+	// Every accepted form has a four-digit year.
+	return text.length >= 6 && text.length <= 40 && /\d{4}/.test(text) ? parseDate(text) : undefined;
 }
 
 function asMinutes(part: string): number | undefined {
@@ -61,13 +62,35 @@ function titleLine(line: string, next: string | undefined): string | undefined {
 	return text.replace(/(\*\*|__|`)/g, '');
 }
 
+/** The body's first lines, up to and including the `nonBlank`-th non-blank one and the line after it. */
+function firstLines(body: string, nonBlank: number): string[] {
+	const lines: string[] = [];
+	let seen = 0;
+	let start = 0;
+	while (start <= body.length && seen <= nonBlank) {
+		const end = body.indexOf('\n', start);
+		const line = body.slice(start, end === -1 ? body.length : end);
+		lines.push(line);
+		if (line.trim() !== '') {
+			seen++;
+		}
+
+		if (end === -1) {
+			break;
+		}
+
+		start = end + 1;
+	}
+
+	return lines;
+}
+
 /**
  * For posts without frontmatter fields: finds a title line, a standalone date line and an
  * `N min read` line among the first lines (as pasted from a blog page), and removes the ones used.
  */
 export function inferPreamble(body: string, wanted: {title: boolean; date: boolean; readingMinutes: boolean}): Preamble {
-	// The preamble is in the first lines: split only that much of the body.
-	const lines = body.slice(0, 4000).split('\n', 200);
+	const lines = firstLines(body, linesLooked);
 	const remove = new Set<number>();
 	const found: Preamble = {body};
 	let seen = 0;

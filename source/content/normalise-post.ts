@@ -210,7 +210,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	const draftField = readFirst(data, ['draft'], toBoolean);
 	const unpublished = toBoolean(own(data, 'published')) === false;
 	const status = own(data, 'status');
-	const inDrafts = relativePath.split('/').includes('_drafts');
+	const inDrafts = `/${relativePath}`.includes('/_drafts/');
 	const draft = draftField?.value === true || unpublished || (typeof status === 'string' && status.toLowerCase() === 'draft') || inDrafts;
 	if (draft) {
 		sources['draft'] = draftField?.value === true ? 'draft' : unpublished ? 'published' : inDrafts ? '_drafts folder' : 'status';

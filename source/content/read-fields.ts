@@ -5,6 +5,10 @@ const unsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202
 
 /** One line of plain text, at most `max` characters, cut at a word boundary with `…`. */
 export function cleanText(value: string, max: number): string {
+	if (value.length <= max && /^[\w.,:;!?'"()&/+#@-]+(?: [\w.,:;!?'"()&/+#@-]+)*$/.test(value)) {
+		return value;
+	}
+
 	const text = value.replace(unsafe, '').replace(/\s+/g, ' ').trim();
 	if (text.length <= max) {
 		return text;

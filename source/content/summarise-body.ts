@@ -59,21 +59,41 @@ const wordsPerMinute = 230;
 const charactersPerMinute = 500;
 const cjk = /[\u3040-\u9FFF\uAC00-\uD7AF]/g;
 
-function count(text: string, character: string): number {
+function count(text: string, character: string, from: number, to: number): number {
 	let found = 0;
-	for (let index = text.indexOf(character); index !== -1; index = text.indexOf(character, index + 1)) {
+	for (let index = text.indexOf(character, from); index !== -1 && index < to; index = text.indexOf(character, index + 1)) {
 		found++;
 	}
 
 	return found;
 }
 
+const exactUpTo = 2048;
+const window = 512;
+
+/** Spaces in the body: counted exactly in short bodies, in every fourth 512-character window of long ones. */
+function spaces(body: string): number {
+	if (body.length <= exactUpTo) {
+		return count(body, ' ', 0, body.length);
+	}
+
+	let counted = 0;
+	let sampled = 0;
+	for (let start = 0; start < body.length; start += window * 4) {
+		const end = Math.min(start + window, body.length);
+		counted += count(body, ' ', start, end);
+		sampled += end - start;
+	}
+
+	return Math.round(counted * (body.length / sampled));
+}
+
 /**
  * Reading time in whole minutes (at least 1): words ÷ 230 plus CJK characters ÷ 500. Words are
- * counted as spaces plus lines (a native search, ~4x faster than a character loop on 50 MB).
+ * counted as spaces plus lines; a long body is sampled, which is plenty for a figure shown in minutes.
  */
 export function readingMinutes(body: string, lineCount: number): number {
-	const words = count(body, ' ') + lineCount;
-	const characters = body.charCodeAt(0) > 0x3000 || /[\u3040-\u9FFF\uAC00-\uD7AF]/.test(body) ? body.match(cjk)?.length ?? 0 : 0;
+	const words = spaces(body) + lineCount;
+	const characters = /[\u3040-\u9FFF\uAC00-\uD7AF]/.test(body) ? body.match(cjk)?.length ?? 0 : 0;
 	return Math.max(1, Math.round((words / wordsPerMinute) + (characters / charactersPerMinute)));
 }
