@@ -1,63 +1,12 @@
 #!/usr/bin/env node
-import {existsSync, statSync} from 'node:fs';
-import path from 'node:path';
-import process from 'node:process';
-import {fileURLToPath} from 'node:url';
-import {supportsColor} from 'chalk';
-import meow from 'meow';
-import {loadLibrary} from './content/load-library.js';
-import {browse} from './cli/browse.js';
-
-const cli = meow(`
-	Usage
-	  $ blog-tui [path]
-
-	  path  a folder of Markdown posts or one post file
-	        (default: ./posts if it exists, else the bundled guide)
-
-	Keys
-	  ↑/↓ j/k       move / scroll
-	  enter         open the selected post
-	  esc backspace back to the list
-	  space b       page down / up
-	  g G           top / bottom
-	  q ctrl-c      quit
-
-	Examples
-	  $ blog-tui
-	  $ blog-tui ~/blog/content/posts
-`, {
-	importMeta: import.meta,
-	flags: {},
-});
-
-function bundledPosts(): string {
-	return fileURLToPath(new URL('../posts', import.meta.url));
+// Only syntax and APIs old Node versions parse and have, so they reach the message below instead
+// of a SyntaxError: the rest of blog-tui is loaded only after the check.
+const minimumMajor = 20;
+const major = Number(process.versions.node.split('.')[0]);
+if (major < minimumMajor) {
+	process.stderr.write('blog-tui: needs Node.js ' + minimumMajor + ' or newer, this is ' + process.version + ' — install a current Node.js (https://nodejs.org) and run it again\n');
+	process.exitCode = 1;
+} else {
+	const bundledPosts = new URL('../posts', import.meta.url);
+	import('./cli/main.js').then(({main}) => main(process.argv.slice(2), bundledPosts));
 }
-
-function chooseRoot(given: string | undefined): {root: string; label: string} {
-	if (given) {
-		return {root: path.resolve(given), label: given};
-	}
-
-	if (existsSync('posts') && statSync('posts').isDirectory()) {
-		return {root: path.resolve('posts'), label: './posts'};
-	}
-
-	return {root: bundledPosts(), label: 'bundled guide'};
-}
-
-async function main(): Promise<void> {
-	const {root, label} = chooseRoot(cli.input[0]);
-	if (!existsSync(root)) {
-		process.stderr.write(`blog-tui: ${label} does not exist\n`);
-		process.exitCode = 1;
-		return;
-	}
-
-	const library = {...await loadLibrary(root), label};
-	const colorLevel = process.env['NO_COLOR'] ? 0 : (supportsColor ? supportsColor.level : 0);
-	await browse(library, {colorLevel, hyperlinks: false});
-}
-
-await main();

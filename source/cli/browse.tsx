@@ -3,7 +3,7 @@ import {render} from 'ink';
 import type {LoadOptions} from '../content/load-library.js';
 import type {Library, Post} from '../content/post.js';
 import {watchLibrary} from '../content/watch-library.js';
-import type {RenderedArticle} from '../render/article.js';
+import type {RenderedArticle, Theme} from '../render/article.js';
 import {App} from '../ui/App.js';
 import {type LibrarySource, staticLibrary} from '../ui/services.js';
 
@@ -14,6 +14,14 @@ export type BrowseOptions = {
 	watch?: boolean;
 	/** List drafts, marked (`--drafts`). */
 	showDrafts?: boolean;
+	/** Article colours; `--theme auto` is resolved by the caller. Default dark. */
+	theme?: Theme;
+	/** `--width`: article text at most this many columns; default the terminal's width. */
+	width?: number;
+	/** Remember and restore reading positions (`--no-state` turns it off). Default true. */
+	state?: boolean;
+	/** Where keys come from: `/dev/tty` when stdin is a pipe. Default `process.stdin`. */
+	stdin?: NodeJS.ReadStream;
 };
 
 /** A folder (or file) to read in the background while the UI shows progress. */
@@ -36,7 +44,7 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 
 		// The renderer and highlighter cost ~200 ms to import: load them when the first article opens.
 		const {renderArticle} = await import('../render/render-article.js');
-		const article = renderArticle(post, {width, theme: 'dark', colorLevel: options.colorLevel, hyperlinks: options.hyperlinks});
+		const article = renderArticle(post, {width: Math.min(width, options.width ?? width), theme: options.theme ?? 'dark', colorLevel: options.colorLevel, hyperlinks: options.hyperlinks});
 		cache.set(post, (cache.get(post) ?? new Map<number, RenderedArticle>()).set(width, article));
 		return article;
 	};
@@ -47,7 +55,7 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 	};
 
 	process.once('exit', restore);
-	const instance = render(<App source={source} loadArticle={loadArticle} showDrafts={options.showDrafts ?? false}/>, {exitOnCtrlC: false, patchConsole: false});
+	const instance = render(<App source={source} loadArticle={loadArticle} showDrafts={options.showDrafts ?? false}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
 	await instance.waitUntilExit();
 	watcher?.close();
 	restore();

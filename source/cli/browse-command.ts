@@ -1,0 +1,62 @@
+import {openSync} from 'node:fs';
+import process from 'node:process';
+import tty from 'node:tty';
+import chalk from 'chalk';
+import {loadLibrary} from '../content/load-library.js';
+import type {Root} from './choose-root.js';
+import {CliError} from './errors.js';
+import type {GlobalOptions} from './global-options.js';
+import {printTable} from './list-command.js';
+import {selectPosts} from './select-posts.js';
+import {detectTheme, terminalCapabilities} from './terminal-capabilities.js';
+
+/** Keys from the terminal itself when stdin is a pipe (`cat list | blog-tui`), else undefined. */
+function openTerminalInput(): tty.ReadStream | undefined {
+	try {
+		return new tty.ReadStream(openSync('/dev/tty', 'r'));
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * `blog-tui [path]`: the full-screen browser when output is a terminal that can show it; otherwise
+ * the list table, so `blog-tui > posts.txt` and `blog-tui | grep` do something useful.
+ */
+export async function browseCommand(root: Root, options: GlobalOptions): Promise<void> {
+	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()};
+	const dumb = process.env['TERM'] === 'dumb';
+	if (!process.stdout.isTTY || dumb) {
+		const library = await loadLibrary(root.root, {extensions: options.extensions});
+		printTable(selectPosts(library.posts, {tags: [], drafts: options.drafts}), library.problems, options, io);
+		if (dumb && process.stdout.isTTY) {
+			process.stderr.write('blog-tui: TERM=dumb cannot show the full-screen browser, so here is the list — read a post with blog-tui read <slug>\n');
+		}
+
+		return;
+	}
+
+	const stdin = process.stdin.isTTY ? undefined : openTerminalInput();
+	if (!process.stdin.isTTY && !stdin) {
+		throw new CliError('input is not a terminal and there is no terminal to read keys from — run blog-tui in a terminal, or print with blog-tui list / blog-tui read');
+	}
+
+	const {colorLevel, hyperlinks} = terminalCapabilities(process.env, true, !options.color);
+	// Ink colours through chalk, which knows FORCE_COLOR and --no-color but not NO_COLOR.
+	chalk.level = colorLevel;
+	const {browse} = await import('./browse.js');
+	try {
+		await browse({root: root.root, label: root.label, load: {extensions: options.extensions}}, {
+			colorLevel,
+			hyperlinks,
+			watch: options.watch,
+			showDrafts: options.drafts,
+			theme: options.theme === 'auto' ? detectTheme(process.env) : options.theme,
+			...(options.width === undefined ? {} : {width: options.width}),
+			state: options.state,
+			...(stdin ? {stdin: stdin as unknown as NodeJS.ReadStream} : {}),
+		});
+	} finally {
+		stdin?.destroy();
+	}
+}

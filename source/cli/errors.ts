@@ -1,0 +1,38 @@
+/**
+ * A problem the user can fix, reported as one line (`blog-tui: <what> — <what to do>`) without a stack.
+ * Exit code 2 for usage (an unknown flag, a bad value), 1 for everything that went wrong at run time.
+ */
+export class CliError extends Error {
+	readonly exitCode: 1 | 2;
+
+	constructor(message: string, exitCode: 1 | 2 = 1) {
+		super(message);
+		this.name = 'CliError';
+		this.exitCode = exitCode;
+	}
+}
+
+export function usageError(message: string): CliError {
+	return new CliError(message, 2);
+}
+
+/** `DEBUG=blog-tui` (or a list holding it, or `*`) adds stack traces to error reports. */
+export function isDebug(env: NodeJS.ProcessEnv): boolean {
+	return (env['DEBUG'] ?? '').split(/[\s,]+/).some(name => name === 'blog-tui' || name === '*');
+}
+
+export type ErrorReport = {text: string; exitCode: 1 | 2};
+
+/** What to print on stderr for an error that ended the command, and the exit code. */
+export function reportError(error: unknown, debug: boolean): ErrorReport {
+	if (error instanceof CliError) {
+		return {text: `blog-tui: ${error.message}\n${debug && error.stack ? `${error.stack}\n` : ''}`, exitCode: error.exitCode};
+	}
+
+	const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+	const details = debug
+		? `${error instanceof Error && error.stack ? error.stack : String(error)}\n`
+		: '';
+	const hint = debug ? '' : ' — run with DEBUG=blog-tui for details';
+	return {text: `blog-tui: unexpected error: ${message}${hint}\n${details}`, exitCode: 1};
+}

@@ -1,0 +1,59 @@
+import {loadLibrary} from '../content/load-library.js';
+import type {GlobalOptions} from './global-options.js';
+import type {Io} from './io.js';
+import {listJson, stringifyJson} from './list-json.js';
+import {listTable, problemLines} from './list-table.js';
+import type {Root} from './choose-root.js';
+import {selectPosts} from './select-posts.js';
+import {terminalCapabilities, terminalColumns} from './terminal-capabilities.js';
+import {usageError} from './errors.js';
+
+export type ListRequest = {json: boolean; tags: readonly string[]};
+
+/**
+ * `blog-tui list`: the table on stdout with unreadable files on stderr, or everything as one JSON
+ * array on stdout. Exits 0 whenever the folder could be read, problems or not.
+ */
+export async function listCommand(root: Root, request: ListRequest, options: GlobalOptions, io: Io): Promise<void> {
+	if (request.tags.some(tag => tag.trim() === '')) {
+		throw usageError('--tag needs a tag name, e.g. --tag rust');
+	}
+
+	const library = await loadLibrary(root.root, {extensions: options.extensions});
+	const posts = selectPosts(library.posts, {tags: request.tags, drafts: options.drafts});
+	if (request.json) {
+		io.stdout.write(`${stringifyJson(listJson(posts, library.problems))}\n`);
+		return;
+	}
+
+	printTable(posts, library.problems, options, io);
+	if (posts.length === 0) {
+		io.stderr.write(`blog-tui: ${emptyMessage(root, request, library.posts.filter(post => post.draft).length, options)}\n`);
+	}
+}
+
+function emptyMessage(root: Root, request: ListRequest, drafts: number, options: GlobalOptions): string {
+	if (request.tags.length > 0) {
+		return `no posts tagged ${request.tags.join(' and ')} in ${root.label}${drafts > 0 && !options.drafts ? ' — drafts are hidden; --drafts shows them' : ''}`;
+	}
+
+	if (drafts > 0 && !options.drafts) {
+		return `no published posts in ${root.label} — ${drafts} draft${drafts === 1 ? ' is' : 's are'} hidden; add --drafts to list ${drafts === 1 ? 'it' : 'them'}`;
+	}
+
+	return `no posts in ${root.label} — add Markdown files (${options.extensions.map(extension => `.${extension}`).join(', ')}), or --ext for others`;
+}
+
+export function printTable(posts: Parameters<typeof listTable>[0], problems: Parameters<typeof problemLines>[0], options: GlobalOptions, io: Io): void {
+	const {colorLevel} = terminalCapabilities(io.env, io.stdout.isTTY === true, !options.color);
+	const width = options.width ?? terminalColumns(io.env, io.stdout.columns);
+	const rows = listTable(posts, {width, colorLevel});
+	if (rows.length > 0) {
+		io.stdout.write(`${rows.join('\n')}\n`);
+	}
+
+	const warnings = problemLines(problems);
+	if (warnings.length > 0) {
+		io.stderr.write(`${warnings.join('\n')}\n`);
+	}
+}

@@ -1,0 +1,76 @@
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import packageJson from '../../package.json' with {type: 'json'};
+import {browseCommand} from './browse-command.js';
+import {chooseRoot} from './choose-root.js';
+import {isDebug, reportError} from './errors.js';
+import {globalOptions} from './global-options.js';
+import {helpText} from './help-text.js';
+import {listCommand} from './list-command.js';
+import {parseArgs} from './parse-args.js';
+import {readCommand} from './read-command.js';
+import {serveOptions} from './serve-flags.js';
+
+async function run(argv: readonly string[], bundledPosts: string): Promise<void> {
+	const parsed = parseArgs(argv, import.meta);
+	if (parsed.kind === 'help') {
+		process.stdout.write(helpText);
+		return;
+	}
+
+	if (parsed.kind === 'version') {
+		process.stdout.write(`${packageJson.version}\n`);
+		return;
+	}
+
+	const {command, input, flags} = parsed;
+	const options = globalOptions(flags);
+	const cwd = process.cwd();
+	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd};
+	switch (command) {
+		case 'list': {
+			await listCommand(chooseRoot(input[0], cwd, bundledPosts), {json: flags.json, tags: flags.tag}, options, io);
+			break;
+		}
+
+		case 'read': {
+			await readCommand({target: input[0]!, dir: flags.dir, bundledPosts}, options, io);
+			break;
+		}
+
+		case 'serve': {
+			const serve = serveOptions(flags, options, cwd);
+			const root = chooseRoot(input[0], cwd, bundledPosts);
+			const {runServe} = await import('./serve-command.js');
+			await runServe(root.root, serve);
+			break;
+		}
+
+		case 'browse': {
+			await browseCommand(chooseRoot(input[0], cwd, bundledPosts), options);
+			break;
+		}
+	}
+}
+
+/**
+ * The command line after the Node version check. Every failure ends as one line on stderr and exit
+ * code 1 (run time) or 2 (usage); a stack trace only with `DEBUG=blog-tui`.
+ */
+export async function main(argv: readonly string[], bundledPostsUrl: URL): Promise<void> {
+	// `blog-tui list | head` closes the pipe early: that is the reader's choice, not an error.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') {
+			process.exit(0);
+		}
+
+		throw error;
+	});
+	try {
+		await run(argv, fileURLToPath(bundledPostsUrl));
+	} catch (error) {
+		const report = reportError(error, isDebug(process.env));
+		process.stderr.write(report.text);
+		process.exitCode = report.exitCode;
+	}
+}
