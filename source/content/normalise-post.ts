@@ -17,32 +17,31 @@ const coverKeys = ['heroImage', 'image', 'cover', 'coverImage', 'images'];
 const bundleFileNames = new Set(['index', '_index', 'readme']);
 const jekyllPrefix = /^(\d{4}-\d{2}-\d{2})-/;
 
-/** `author: Jane`, `author: {name: Jane}`, `authors: [Jane, Li]`. */
-function toAuthor(value: unknown): string | undefined {
-	if (Array.isArray(value)) {
-		const names = value.slice(0, 5).map(item => toAuthor(item)).filter(name => name !== undefined);
-		return names.length > 0 ? cleanText(names.join(', '), 120) : undefined;
-	}
-
-	if (value !== null && typeof value === 'object') {
-		return toAuthor(own(value as Record<string, unknown>, 'name'));
-	}
-
-	return typeof value === 'string' && value.trim() !== '' ? cleanText(value, 120) : undefined;
+function authorName(value: unknown): string | undefined {
+	const name = value !== null && typeof value === 'object' && !Array.isArray(value) ? own(value as Record<string, unknown>, 'name') : value;
+	return typeof name === 'string' && name.trim() !== '' ? cleanText(name, 120) : undefined;
 }
 
-/** `image: x.png`, Hugo's `cover: {image: x.png}`, `images: [x.png]`. */
+/** `author: Jane`, `author: {name: Jane}`, `authors: [Jane, {name: Li}]` — one level only, so aliases cannot fan out. */
+function toAuthor(value: unknown): string | undefined {
+	if (!Array.isArray(value)) {
+		return authorName(value);
+	}
+
+	const names = value.slice(0, 5).map(item => authorName(item)).filter(name => name !== undefined);
+	return names.length > 0 ? cleanText(names.join(', '), 120) : undefined;
+}
+
+/** `image: x.png`, Hugo's `cover: {image: x.png}`, `images: [x.png]` — one level only. */
 function toImage(value: unknown): string | undefined {
-	if (Array.isArray(value)) {
-		return toImage(value[0]);
+	const item = Array.isArray(value) ? value[0] as unknown : value;
+	if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+		const object = item as Record<string, unknown>;
+		const nested = own(object, 'image') ?? own(object, 'src') ?? own(object, 'url');
+		return typeof nested === 'string' && nested.trim() !== '' ? cleanText(nested, 500) : undefined;
 	}
 
-	if (value !== null && typeof value === 'object') {
-		const object = value as Record<string, unknown>;
-		return toImage(own(object, 'image') ?? own(object, 'src') ?? own(object, 'url'));
-	}
-
-	return typeof value === 'string' && value.trim() !== '' ? cleanText(value, 500) : undefined;
+	return typeof item === 'string' && item.trim() !== '' ? cleanText(item, 500) : undefined;
 }
 
 function fileStem(absolutePath: string): {stem: string; fromFolder: boolean} {

@@ -35,7 +35,10 @@ export type Heading = {
 	inferred: boolean;
 	/** 0-based index of the heading's first line in `Post.body.split('\n')`. */
 	line: number;
-	/** The heading's source line as written in the body, trimmed (`## Setup`, `**Setup:**`). */
+	/**
+	 * The heading's source as written in the body, each line trimmed: `## Setup`, `**Setup:**`; for a
+	 * setext heading its text lines joined by `\n`, without the `===`/`---` underline.
+	 */
 	source: string;
 };
 

@@ -192,6 +192,17 @@ describe('loadLibrary: hostile input', () => {
 		}
 	});
 
+	test('an alias bomb under every field that accepts lists reads in bounded time', async () => {
+		const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+		for (let level = 1; level < 9; level++) {
+			levels.push(`l${level}: &l${level} [${Array.from({length: 9}, () => (level === 1 ? '*a' : `*l${level - 1}`)).join(',')}]`);
+		}
+
+		const bomb = `---\n${levels.join('\n')}\ntitle: *l8\nauthors: *l8\nauthor: *l8\ntags: *l8\nimages: *l8\ndate: *l8\ndescription: *l8\n---\nBody.`;
+		const [item] = (await loadLibrary(folderWith({'bomb.md': bomb}))).posts;
+		assert.deepEqual([item!.title, item!.author, item!.tags, item!.cover, item!.date, item!.description], ['Bomb', undefined, [], undefined, undefined, 'Body.']);
+	});
+
 	test('control characters and bidi overrides never reach titles, tags or descriptions', async () => {
 		const root = folderWith({'evil.md': '---\ntitle: "Evil\\e]0;pwned\\a title\\u202e"\ntags: ["a\\e[31m", "\\u009b6n"]\ndescription: "\\e]52;c;aGk=\\a desc"\nauthor: "\\eP1$q\\e\\\\ me"\n---\nBody.'});
 		const [item] = (await loadLibrary(root)).posts;
