@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import {parse as parseToml} from 'smol-toml';
+import {parseSimpleYaml} from './simple-yaml.js';
 
 export type FrontmatterFormat = 'yaml' | 'toml' | 'json' | 'none';
 
@@ -117,6 +118,11 @@ function oneLine(error: unknown): string {
 }
 
 function parseYaml(raw: string, firstLine: number): {value?: unknown; error?: string} {
+	const simple = parseSimpleYaml(raw);
+	if (simple !== undefined) {
+		return {value: simple};
+	}
+
 	try {
 		// CORE schema: dates stay strings (parsed later, calendar day kept), no merge keys; `json` lets a
 		// repeated key override instead of failing the whole block.
