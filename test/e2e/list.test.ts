@@ -65,8 +65,7 @@ test('filter by typing, pick a tag in the tag browser, open a post from the filt
 	}
 });
 
-// Live reload needs cli.tsx to hand browse() the folder ({root, label}) rather than a loaded Library.
-test('a post edited, added or removed on disk updates the list, keeping the selection', {skip, todo: 'cli.tsx: browse({root, label}, {watch})'}, async () => {
+test('a post edited, added or removed on disk updates the list, keeping the selection', {skip}, async () => {
 	const root = blog();
 	const session = startTmux(['node', cli, root], {columns: 100, rows: 30});
 	try {
@@ -81,6 +80,40 @@ test('a post edited, added or removed on disk updates the list, keeping the sele
 		rmSync(path.join(root, 'pager.md'));
 		screen = await session.waitFor(text => !text.includes('Building a tiny pager'), 5000);
 		assert.match(screen, /4 posts/);
+		session.send('q');
+		await session.waitFor(() => session.exited(), 5000);
+	} finally {
+		session.kill();
+		rmSync(root, {recursive: true, force: true});
+	}
+});
+
+test('--drafts lists drafts, marked; --no-watch leaves the list as first read', {skip}, async () => {
+	const root = blog();
+	writeFileSync(path.join(root, 'idea.md'), `---\ntitle: Half-written idea\ndate: 2026-04-01\ndraft: true\n---\n\nNot yet.\n`);
+	const session = startTmux(['node', cli, root, '--drafts', '--no-watch'], {columns: 100, rows: 30});
+	try {
+		const screen = await session.waitFor('Half-written idea');
+		assert.match(screen.split('\n').find(line => line.includes('Half-written idea'))!, /draft/);
+		assert.match(screen, /5 posts · 1 draft/);
+		writeFileSync(path.join(root, 'keys.md'), post('Every key, renamed', '2026-02-01', ['guide'], 'Changed.'));
+		await assert.rejects(session.waitFor('renamed', 1500), /timed out/);
+		session.send('q');
+		await session.waitFor(() => session.exited(), 5000);
+	} finally {
+		session.kill();
+		rmSync(root, {recursive: true, force: true});
+	}
+});
+
+test('without --drafts a draft is not listed', {skip}, async () => {
+	const root = blog();
+	writeFileSync(path.join(root, 'idea.md'), `---\ntitle: Half-written idea\ndate: 2026-04-01\ndraft: true\n---\n\nNot yet.\n`);
+	const session = startTmux(['node', cli, root], {columns: 100, rows: 30});
+	try {
+		const screen = await session.waitFor('Markdown showcase');
+		assert.doesNotMatch(screen, /Half-written idea/);
+		assert.match(screen, /4 posts · newest first/);
 		session.send('q');
 		await session.waitFor(() => session.exited(), 5000);
 	} finally {
