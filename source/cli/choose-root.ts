@@ -21,7 +21,7 @@ export function chooseRoot(given: string | undefined, cwd: string, bundledPosts:
 		// No ./posts: the bundled guide it is.
 	}
 
-	return isFolder ? checkRoot(local, './posts') : checkRoot(bundledPosts, 'bundled guide');
+	return isFolder ? checkRoot(local, './posts') : checkRoot(bundledPosts, 'the bundled guide');
 }
 
 function checkRoot(root: string, label: string): Root {

@@ -6,7 +6,6 @@ import {listTable, problemLines} from './list-table.js';
 import type {Root} from './choose-root.js';
 import {selectPosts} from './select-posts.js';
 import {terminalCapabilities, terminalColumns} from './terminal-capabilities.js';
-import {usageError} from './errors.js';
 
 export type ListRequest = {json: boolean; tags: readonly string[]};
 
@@ -15,10 +14,6 @@ export type ListRequest = {json: boolean; tags: readonly string[]};
  * array on stdout. Exits 0 whenever the folder could be read, problems or not.
  */
 export async function listCommand(root: Root, request: ListRequest, options: GlobalOptions, io: Io): Promise<void> {
-	if (request.tags.some(tag => tag.trim() === '')) {
-		throw usageError('--tag needs a tag name, e.g. --tag rust');
-	}
-
 	const library = await loadLibrary(root.root, {extensions: options.extensions});
 	const posts = selectPosts(library.posts, {tags: request.tags, drafts: options.drafts});
 	if (request.json) {

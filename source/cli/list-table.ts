@@ -15,6 +15,8 @@ const gap = '  ';
 const dateWidth = 10;
 /** Below this the tags column goes, so titles stay readable. */
 const widthForTags = 60;
+/** Titles take the room they need, leaving tags at least this much. */
+const minTagsWidth = 12;
 
 /** Text from a post, as one safe line: no controls, no line breaks. */
 export function oneLine(text: string): string {
@@ -39,7 +41,7 @@ function timeCell(post: Post): string {
 
 /**
  * The posts as aligned rows — date, title, tags, reading time — fitted to `width`: titles get the
- * room first, tags at most a third of it (the column goes below 60 columns), both cut with `…`.
+ * room first, tags what is left but at least 12 columns (no tags column below 60); cut with `…`.
  */
 export function listTable(posts: readonly Post[], options: TableOptions): string[] {
 	if (posts.length === 0) {
@@ -52,8 +54,8 @@ export function listTable(posts: readonly Post[], options: TableOptions): string
 	const longestTags = Math.max(...posts.map(post => stringWidth(tagsCell(post))));
 	const room = options.width - dateWidth - timeWidth - (2 * gap.length);
 	const showTags = longestTags > 0 && options.width >= widthForTags;
-	const tagsWidth = showTags ? Math.min(longestTags, Math.floor(room / 3)) : 0;
-	const titleWidth = Math.max(1, Math.min(longestTitle, room - (showTags ? tagsWidth + gap.length : 0)));
+	const titleWidth = Math.max(1, Math.min(longestTitle, room - (showTags ? Math.min(longestTags, minTagsWidth) + gap.length : 0)));
+	const tagsWidth = showTags ? Math.max(0, Math.min(longestTags, room - titleWidth - gap.length)) : 0;
 	return posts.map(post => {
 		const date = fitTo(dateCell(post), dateWidth);
 		const title = fitTo(titleCell(post), titleWidth);

@@ -103,13 +103,13 @@ function scanFlags(argv: readonly string[]): FlagUse[] {
 			}
 
 			uses.push({name, written: `--${written}`});
-			if (flagSpecs[name].type === 'string' && value === undefined) {
-				const next = argv[index + 1];
-				if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
+			if (flagSpecs[name].type === 'string') {
+				const given = value ?? argv[index + 1];
+				if (given === undefined || given.trim() === '' || (value === undefined && given.startsWith('-') && !/^-\d/.test(given))) {
 					throw usageError(`${spelling(name)} needs a value — see blog-tui --help`);
 				}
 
-				index++;
+				index += value === undefined ? 1 : 0;
 			}
 
 			continue;
@@ -125,7 +125,7 @@ function scanFlags(argv: readonly string[]): FlagUse[] {
 
 				uses.push({name, written: `-${letter}`});
 				if (flagSpecs[name].type === 'string' && position === letters.length - 1) {
-					if (argv[index + 1] === undefined) {
+					if ((argv[index + 1] ?? '').trim() === '') {
 						throw usageError(`${spelling(name)} needs a value — see blog-tui --help`);
 					}
 
