@@ -1,0 +1,159 @@
+/**
+ * One measurement in a fresh process (bundled by `run.ts`), so figures and peak RSS do not mix.
+ * Usage: child.js library <folder> | render <file> <width> | pager <file> | list <folder>
+ * Prints one line of JSON.
+ */
+import {readFileSync} from 'node:fs';
+import process from 'node:process';
+import {setTimeout as delay} from 'node:timers/promises';
+import {render} from 'ink';
+import {loadLibrary} from '../source/content/load-library.js';
+import type {Post} from '../source/content/post.js';
+import type {RenderedArticle} from '../source/render/article.js';
+import {App} from '../source/ui/App.js';
+import {staticLibrary} from '../source/ui/services.js';
+import {FakeStdin, FakeStdout} from './fake-terminal.js';
+
+export type Step = {key: string; latencyMs: number | undefined; bytes: number; frames: number};
+
+// Writes shorter than this are Ink's cursor and synchronised-output toggles, not frames.
+const frameBytes = 100;
+
+const [mode = '', target = '', extra = ''] = process.argv.slice(2);
+
+function report(result: Record<string, unknown>): void {
+	process.stdout.write(JSON.stringify({...result, maxRssBytes: process.resourceUsage().maxRSS * 1024}) + '\n');
+}
+
+async function renderPost(post: Post, width: number): Promise<RenderedArticle> {
+	// Imported on first use, as the CLI does.
+	const {renderArticle} = await import('../source/render/render-article.js');
+	return renderArticle(post, {width, theme: 'dark', colorLevel: 3, hyperlinks: false});
+}
+
+async function onePost(file: string): Promise<Post> {
+	const library = await loadLibrary(file);
+	const post = library.posts[0];
+	if (!post) {
+		throw new Error(`${file} gave no post: ${JSON.stringify(library.problems)}`);
+	}
+
+	return post;
+}
+
+/** Waits until nothing has been written for `quietMs` (or `limitMs` passed). */
+async function quiet(stdout: FakeStdout, quietMs: number, limitMs = 60_000): Promise<void> {
+	const start = performance.now();
+	while (performance.now() - start < limitMs) {
+		const last = stdout.writes.at(-1)?.at ?? start;
+		if (performance.now() - last >= quietMs) {
+			return;
+		}
+
+		await delay(20);
+	}
+}
+
+/**
+ * Presses each key in turn, as a person does: the next key `gapMs` after this one, or as soon as this
+ * one's frame is written if that takes longer. Notes the first write after each key (its frame) and
+ * every byte written until the next key.
+ */
+async function press(stdin: FakeStdin, stdout: FakeStdout, keys: string[], gapMs: number): Promise<Step[]> {
+	const steps: Step[] = [];
+	for (const key of keys) {
+		const before = stdout.writes.length;
+		const at = performance.now();
+		stdin.press(key);
+		while (stdout.writes.length === before && performance.now() - at < 2000) {
+			await delay(1);
+		}
+
+		await delay(Math.max(0, gapMs - (performance.now() - at)));
+		const writes = stdout.writes.slice(before);
+		steps.push({key, latencyMs: writes[0] ? writes[0].at - at : undefined, bytes: writes.reduce((sum, write) => sum + write.bytes, 0), frames: writes.filter(write => write.bytes > frameBytes).length});
+	}
+
+	return steps;
+}
+
+function mount(source: ReturnType<typeof staticLibrary>, loadArticle: (post: Post, width: number) => Promise<RenderedArticle>) {
+	const stdout = new FakeStdout(100, 30);
+	const stdin = new FakeStdin();
+	const instance = render(<App source={source} loadArticle={loadArticle}/>, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	return {stdout, stdin, instance};
+}
+
+const gapMs = 50;
+
+switch (mode) {
+	case 'library': {
+		const start = performance.now();
+		const library = await loadLibrary(target);
+		report({ms: performance.now() - start, posts: library.posts.length, problems: library.problems.length});
+		break;
+	}
+
+	case 'render': {
+		const post = await onePost(target);
+		const start = performance.now();
+		const article = await renderPost(post, Number(extra));
+		report({ms: performance.now() - start, lines: article.lines.length, bytes: Buffer.byteLength(readFileSync(target))});
+		break;
+	}
+
+	case 'pager': {
+		const post = await onePost(target);
+		let loaded: () => void = () => undefined;
+		const articleReady = new Promise<void>(resolve => {
+			loaded = resolve;
+		});
+		const {stdout, stdin, instance} = mount(staticLibrary({root: target, label: 'bench', posts: [post], problems: []}), async (post, width) => {
+			const article = await renderPost(post, width);
+			loaded();
+			return article;
+		});
+		await quiet(stdout, 200);
+		const beforeOpen = stdout.writes.length;
+		stdin.press('\r');
+		await articleReady;
+		const beforeArticle = stdout.writes.length;
+		while (stdout.writes.length === beforeArticle) {
+			await delay(10);
+		}
+
+		await quiet(stdout, 300);
+		await press(stdin, stdout, Array.from({length: 10}, () => 'j'), gapMs);
+		const lines = await press(stdin, stdout, Array.from({length: 60}, () => 'j'), gapMs);
+		const pages = await press(stdin, stdout, Array.from({length: 20}, () => ' '), gapMs);
+		instance.unmount();
+		// One screen: the largest single frame written while the article was shown.
+		const screenBytes = Math.max(0, ...stdout.writes.slice(beforeOpen).map(write => write.bytes));
+		report({screenBytes, lines, pages});
+		break;
+	}
+
+	case 'list': {
+		const library = await loadLibrary(target);
+		const {stdout, stdin, instance} = mount(staticLibrary(library), renderPost);
+		await quiet(stdout, 1500);
+		// Let idle-time preparation finish, as it would while a reader looks at the first screen.
+		await delay(1000);
+		await press(stdin, stdout, Array.from({length: 10}, () => 'j'), gapMs);
+		const steps = await press(stdin, stdout, [...Array.from({length: 40}, () => 'j'), ...Array.from({length: 40}, () => 'k')], gapMs);
+		instance.unmount();
+		report({posts: library.posts.length, steps});
+		break;
+	}
+
+	default: {
+		throw new Error(`unknown mode ${mode}`);
+	}
+}
+
+process.exit(0);

@@ -1,0 +1,210 @@
+/**
+ * `npm run bench`: measures what readers feel, prints one table and appends it to bench/RESULTS.md.
+ * Runs after `npm run build`; start-up uses the built CLI, the other figures a bundle of `child.tsx`.
+ */
+import {execFileSync, spawn} from 'node:child_process';
+import {appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import {loadLibrary} from '../source/content/load-library.js';
+import {bundleChild} from './bundle.js';
+import type {Step} from './child.js';
+import {generatePost, writePosts} from './generate.js';
+import {measureStartup} from './startup.js';
+import {formatBytes, formatMs, median, percentile} from './stats.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.dirname(here);
+
+type Row = {figure: string; value: string; target: string; met: boolean | undefined};
+const rows: Row[] = [];
+
+function row(figure: string, value: string, target = '', met?: boolean): void {
+	rows.push({figure, value, target, met});
+	process.stderr.write(`  ${figure}: ${value}\n`);
+}
+
+function runChild(child: string, args: string[]): Promise<Record<string, unknown>> {
+	return new Promise((resolve, reject) => {
+		const spawned = spawn(process.execPath, [child, ...args], {env: {...process.env, CI: 'false'}, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		spawned.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+			stdout += chunk;
+		});
+		spawned.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+			stderr += chunk;
+		});
+		spawned.on('exit', code => {
+			const line = stdout.trim().split('\n').at(-1) ?? '';
+			if (code === 0 && line.startsWith('{')) {
+				resolve(JSON.parse(line) as Record<string, unknown>);
+			} else {
+				reject(new Error(`child ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`));
+			}
+		});
+	});
+}
+
+async function repeat(child: string, args: string[], times: number): Promise<Array<Record<string, unknown>>> {
+	const results = [];
+	for (let index = 0; index < times; index++) {
+		results.push(await runChild(child, args));
+	}
+
+	return results;
+}
+
+const numbers = (results: Array<Record<string, unknown>>, key: string) => results.map(result => Number(result[key]));
+
+function timeCommand(command: string, args: string[]): number {
+	const start = performance.now();
+	execFileSync(command, args, {stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 64 * 1024 * 1024});
+	return performance.now() - start;
+}
+
+function hasCommand(command: string): boolean {
+	try {
+		execFileSync('sh', ['-c', `command -v ${command}`], {stdio: 'ignore'});
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function startup(): Promise<void> {
+	const cli = path.join(root, 'dist', 'cli.js');
+	const posts = path.join(root, 'posts');
+	const library = await loadLibrary(posts);
+	const first = library.posts[0];
+	// The first post's title on screen means the list is drawn; with no bundled posts, any frame counts.
+	const listText = first?.title.slice(0, 30);
+	const result = await measureStartup(cli, posts, listText, 9);
+	const baseline = median(result.baselineMs);
+	const firstFrame = median(result.firstFrameMs);
+	const listFrame = median(result.listFrameMs);
+	row('start-up: node -e 0 (pty, to exit)', formatMs(baseline));
+	row('start-up: first frame', `${formatMs(firstFrame)} = ${(firstFrame / baseline).toFixed(1)}×`, '≤ 4× node -e 0', firstFrame / baseline <= 4);
+	row(`start-up: list frame (${library.posts.length} bundled posts)`, `${formatMs(listFrame)} = ${(listFrame / baseline).toFixed(1)}×`, '≤ 4× node -e 0', listFrame / baseline <= 4);
+	row(
+		'start-up: renderer loaded before list',
+		result.loadedBeforeList.length === 0 ? `no (${result.modulesBeforeList} modules loaded)` : `yes: ${result.loadedBeforeList.slice(0, 3).join(', ')}`,
+		'no marked / highlight.js',
+		result.loadedBeforeList.length === 0,
+	);
+}
+
+async function library(child: string, scratch: string): Promise<void> {
+	for (const [count, times] of [[1000, 5], [10_000, 3]] as const) {
+		const folder = path.join(scratch, `posts-${count}`);
+		writePosts(folder, count);
+		const results = await repeat(child, ['library', folder], times);
+		const posts = Number(results[0]?.['posts']);
+		if (posts !== count) {
+			throw new Error(`library of ${count} files gave ${posts} posts`);
+		}
+
+		const ms = median(numbers(results, 'ms'));
+		const rss = median(numbers(results, 'maxRssBytes'));
+		const big = count === 10_000;
+		row(`library: index ${count.toLocaleString('en')} posts, time`, formatMs(ms), big ? '≤ 1 s' : '', big ? ms <= 1000 : undefined);
+		row(`library: index ${count.toLocaleString('en')} posts, peak RSS`, formatBytes(rss), big ? '≤ 300 MB' : '', big ? rss <= 300 * 1024 * 1024 : undefined);
+	}
+}
+
+async function render(child: string, article: string): Promise<void> {
+	const results = await repeat(child, ['render', article, '100'], 3);
+	const ms = median(numbers(results, 'ms'));
+	row('render: 1 MB post, width 100, colour', `${formatMs(ms)} (${Number(results[0]?.['lines']).toLocaleString('en')} lines)`, '≤ 0.5 s', ms <= 500);
+	row('render: peak RSS (whole process)', formatBytes(median(numbers(results, 'maxRssBytes'))));
+	if (!hasCommand('lowdown')) {
+		row('render: lowdown -tterm', 'lowdown not installed', '', undefined);
+		row('render: ratio to lowdown', 'not measured (lowdown not installed)', '≤ 8×', undefined);
+		return;
+	}
+
+	const lowdown = median(Array.from({length: 5}, () => timeCommand('lowdown', ['-tterm', '--term-width=100', article])));
+	row('render: lowdown -tterm, same file', formatMs(lowdown));
+	row('render: ratio to lowdown', `${(ms / lowdown).toFixed(1)}×`, '≤ 8×', ms / lowdown <= 8);
+}
+
+function keyRows(name: string, steps: Step[], screenBytes?: number): void {
+	const latencies = steps.flatMap(step => (step.latencyMs === undefined ? [] : [step.latencyMs]));
+	const missing = steps.length - latencies.length;
+	const p95 = percentile(latencies, 95);
+	row(`${name}: key → frame, median`, formatMs(median(latencies)));
+	row(`${name}: key → frame, p95`, `${formatMs(p95)}${missing > 0 ? ` (${missing} of ${steps.length} keys drew nothing)` : ''}`, '≤ 16 ms', p95 <= 16 && missing === 0);
+	if (screenBytes !== undefined) {
+		const bytes = median(steps.map(step => step.bytes));
+		const most = Math.max(...steps.map(step => step.bytes));
+		const frames = Math.max(...steps.map(step => step.frames));
+		row(
+			`${name}: bytes per key, median (max)`,
+			`${formatBytes(bytes)} (${formatBytes(most)}), at most ${frames} frame${frames === 1 ? '' : 's'} per key`,
+			`≤ one screen: 1 frame (largest ${formatBytes(screenBytes)})`,
+			frames <= 1,
+		);
+	}
+}
+
+async function pager(child: string, article: string): Promise<void> {
+	const result = await runChild(child, ['pager', article]);
+	const screenBytes = Number(result['screenBytes']);
+	keyRows('pager: j on a 1 MB post', result['lines'] as Step[], screenBytes);
+	keyRows('pager: space on a 1 MB post', result['pages'] as Step[], screenBytes);
+}
+
+async function list(child: string, scratch: string): Promise<void> {
+	const result = await runChild(child, ['list', path.join(scratch, 'posts-10000')]);
+	keyRows(`list: j/k with ${Number(result['posts']).toLocaleString('en')} posts`, result['steps'] as Step[]);
+}
+
+function serve(): void {
+	const available = existsSync(path.join(root, 'source', 'serve')) && readdirSync(path.join(root, 'source', 'serve')).some(name => /serve|server/.test(name));
+	row('serve: 100 sessions, key → output p95, RSS/session', available ? 'not measured (no harness for serve yet)' : 'not measured (serve not available)', '≤ 50 ms, ≤ 5 MB', undefined);
+}
+
+function table(): string {
+	const header = ['figure', 'value', 'target', 'met'];
+	const body = rows.map(({figure, value, target, met}) => [figure, value, target, met === undefined ? '' : (met ? 'met' : 'MISSED')]);
+	const widths = header.map((_, column) => Math.max(...[header, ...body].map(cells => cells[column]!.length)));
+	const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+	return [line(header), `|${widths.map(width => '-'.repeat(width + 2)).join('|')}|`, ...body.map(cells => line(cells))].join('\n');
+}
+
+function describeMachine(): string {
+	const cpus = os.cpus();
+	let commit = 'unknown';
+	try {
+		commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).trim();
+		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'source', 'package.json'], {cwd: root, encoding: 'utf8'}).trim() !== '';
+		commit += dirty ? ' + uncommitted changes' : '';
+	} catch {}
+
+	return `Node ${process.version}, ${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} cores), load ${os.loadavg()[0]!.toFixed(1)}, commit ${commit}`;
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'blog-tui-bench-'));
+try {
+	const started = performance.now();
+	const machine = describeMachine();
+	process.stderr.write(`${machine}\n`);
+	const child = await bundleChild(path.join(scratch, 'child'));
+	const article = path.join(scratch, 'article', 'big.md');
+	mkdirSync(path.dirname(article));
+	writeFileSync(article, generatePost(7, 1_000_000));
+	await startup();
+	await library(child, scratch);
+	await render(child, article);
+	await pager(child, article);
+	await list(child, scratch);
+	serve();
+	const printed = table();
+	process.stdout.write(`\n${printed}\n`);
+	const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+	appendFileSync(path.join(here, 'RESULTS.md'), `\n## ${date}\n\n${machine}; bench took ${formatMs(performance.now() - started)}.\n\n${printed}\n`);
+} finally {
+	rmSync(scratch, {recursive: true, force: true});
+}
