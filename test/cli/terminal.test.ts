@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import {hasTmux, startTmux} from '../e2e/tmux.js';
+import {blog, cli} from './run-cli.js';
+
+const skip = !hasTmux() && 'tmux is not installed';
+
+test('stdin a pipe, stdout a terminal: keys are read from the terminal itself', {skip}, async () => {
+	const session = startTmux(['sh', '-c', `printf 'not keys' | '${process.execPath}' '${cli}' '${blog}'`], {columns: 100, rows: 24});
+	try {
+		await session.waitFor('Async Rust without tears');
+		assert.ok(session.alternateScreen());
+		session.send('q');
+		await session.waitFor(() => session.exited(), 5000);
+		assert.equal(session.exitStatus(), 0);
+	} finally {
+		session.kill();
+	}
+});
+
+test('NO_COLOR: the browser draws without a single colour or style', {skip}, async () => {
+	const session = startTmux([process.execPath, cli, blog], {columns: 100, rows: 24, env: {NO_COLOR: '1'}});
+	try {
+		await session.waitFor('Async Rust without tears');
+		assert.doesNotMatch(session.screen({escapes: true}), /\u001B\[/);
+		session.send('q');
+		await session.waitFor(() => session.exited(), 5000);
+	} finally {
+		session.kill();
+	}
+});
+
+test('TERM=dumb: the list is printed instead of the full-screen browser', {skip}, async () => {
+	const session = startTmux([process.execPath, cli, blog], {columns: 100, rows: 24, env: {TERM: 'dumb'}});
+	try {
+		const screen = await session.waitFor(() => session.exited(), 5000).then(() => session.screen());
+		assert.equal(session.exitStatus(), 0);
+		assert.match(screen, /^2025-01-15 {2}Async Rust without tears/m);
+		assert.match(screen, /blog-tui: TERM=dumb cannot show the full-screen browser/);
+		assert.equal(session.alternateScreen(), false);
+	} finally {
+		session.kill();
+	}
+});
