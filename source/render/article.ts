@@ -1,3 +1,5 @@
+import type {Heading, Post} from '../content/post.js';
+
 export type Theme = 'dark' | 'light';
 
 export type RenderOptions = {
@@ -6,24 +8,60 @@ export type RenderOptions = {
 	theme: Theme;
 	/** 0 = no escape sequences at all, 1 = 16 colours, 2 = 256, 3 = truecolor. */
 	colorLevel: 0 | 1 | 2 | 3;
-	/** Emit OSC 8 hyperlinks for http(s)/mailto targets. */
+	/** Emit OSC 8 hyperlinks for http(s)/mailto targets; otherwise external URLs are printed after their text. */
 	hyperlinks: boolean;
+	/**
+	 * Widest the text gets (default 100); in a wider terminal it is centred. 0 or Infinity: use the
+	 * whole width.
+	 */
+	readingWidth?: number;
 };
 
-export type RenderedHeading = {id: string; text: string; depth: number; line: number};
-export type RenderedLink = {text: string; target: string; line: number};
+export type RenderedHeading = {
+	id: string;
+	/** Plain text, as in the post's outline. */
+	text: string;
+	depth: number;
+	/** Index in `lines` of the heading's first line. */
+	line: number;
+	/** Guessed from a bold or `Label:` paragraph (see `Heading.inferred`). */
+	inferred: boolean;
+};
+
+/** Where one line's share of a link is: `plain[line].slice(from, to)` is its text on that line. */
+export type LinkSpan = {line: number; from: number; to: number};
+
+export type RenderedLink = {
+	/** The link's text as shown (without the URL printed after it). */
+	text: string;
+	/** As written in the post (sanitised): `#setup`, `../2024/other.md`, `https://…`. */
+	target: string;
+	/** `anchor`: `#id` in this post; `post`: a relative path, `/posts/x` or slug; `external`: has a scheme. */
+	kind: 'anchor' | 'post' | 'external';
+	/** For `anchor`: the id (without `#`, percent-decoded); `anchors[anchor]` is its line when it exists. */
+	anchor?: string;
+	/** First line the link is on (= `spans[0].line`). */
+	line: number;
+	/** Every piece of the link, in order: more than one when it wraps. Images count as links to their URL. */
+	spans: LinkSpan[];
+};
 
 export type RenderedArticle = {
+	/** Finished terminal lines: SGR styling and (when asked) OSC 8 only, each at most `width` columns. */
 	lines: string[];
+	/** The same lines without any escape sequence, for search and link highlighting. */
+	plain: string[];
+	/** Every heading of the body (real and inferred), in order. */
 	headings: RenderedHeading[];
-	/** Anchor id → line index. */
+	/** Anchor id → line index: every heading id and every `<a id>`/`<a name>` of the body. */
 	anchors: Record<string, number>;
+	/** Links in reading order. */
 	links: RenderedLink[];
+	/** Set when the article could not be rendered normally and is shown as plain text (also its first line). */
+	notice?: string;
 };
 
-/** What the renderer needs of a post. */
-export type ArticleSource = {
-	title: string;
-	body: string;
-	headings: Array<{depth: number; text: string; id: string; inferred: boolean}>;
-};
+/** What the renderer needs of a post: a whole `Post` will do; only title, body and headings are required. */
+export type ArticleSource = Pick<Post, 'title' | 'body'>
+	& Partial<Pick<Post, 'date' | 'updated' | 'tags' | 'description' | 'author' | 'cover' | 'readingMinutes' | 'path'>>
+	& {headings: Array<Pick<Heading, 'depth' | 'text' | 'id' | 'inferred'> & Partial<Pick<Heading, 'line' | 'source'>>>};

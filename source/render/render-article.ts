@@ -1,79 +1,94 @@
-import {Marked, type Token, type Tokens} from 'marked';
-import {markedTerminal} from 'marked-terminal';
-import stringWidth from 'string-width';
-import stripAnsi from 'strip-ansi';
-import wrapAnsi from 'wrap-ansi';
+import {Lexer, type Token, type Tokens} from 'marked';
 import type {ArticleSource, RenderedArticle, RenderedHeading, RenderOptions} from './article.js';
+import {assembleArticle} from './assemble.js';
+import {type BlockContext, renderBlock, renderHeading} from './blocks.js';
+import {renderHeaderBlock} from './header-block.js';
+import {blankLine, clipRuns, type Line, type LineWriter, lineOf, prefixLine} from './lines.js';
+import {inlineRuns} from './inline.js';
+import {hyperlinkTarget} from './links.js';
+import {layoutWidth} from './layout-width.js';
+import {plainArticle} from './plain-article.js';
 import {sanitize} from './sanitize.js';
+import {createSlugger} from './slug.js';
+import {createPainter} from './style.js';
 
-function createMarked(width: number): Marked {
-	const marked = new Marked();
-	marked.use(markedTerminal({width, reflowText: true, showSectionPrefix: false, tab: 2}) as never);
-	marked.use({
-		renderer: {
-			// marked-terminal prints tight list items' inline Markdown literally: render their inline tokens.
-			text(this: {parser: {parseInline: (tokens: Token[]) => string}}, token: Tokens.Text) {
-				return token.tokens ? this.parser.parseInline(token.tokens) : false;
-			},
-		} as never,
-	});
-	return marked;
-}
+type Outline = ArticleSource['headings'];
 
-const markedByWidth = new Map<number, Marked>();
-
-function markedFor(width: number): Marked {
-	let marked = markedByWidth.get(width);
-	if (!marked) {
-		marked = createMarked(width);
-		markedByWidth.set(width, marked);
-	}
-
-	return marked;
-}
-
-function fit(line: string, width: number): string[] {
-	if (stringWidth(line) <= width) {
-		return [line];
-	}
-
-	return wrapAnsi(line, width, {hard: true, trim: false}).split('\n');
-}
-
-/** Renders a post body to terminal lines, recording where each heading landed. */
-export function renderArticle(post: ArticleSource, options: RenderOptions): RenderedArticle {
-	const width = Math.max(1, Math.floor(options.width));
-	const marked = markedFor(width);
-	const tokens = marked.lexer(sanitize(post.body));
-	const lines: string[] = [];
+function render(post: ArticleSource, options: RenderOptions): RenderedArticle {
+	const {width, margin} = layoutWidth(options);
+	const context: BlockContext = {links: [], showUrls: !(options.hyperlinks && options.colorLevel > 0), pendingAnchors: [], writer: undefined as unknown as LineWriter};
+	const writer: LineWriter = {
+		paint: createPainter(options),
+		hyperlink: link => options.hyperlinks && options.colorLevel > 0 ? hyperlinkTarget(context.links[link]!.target) : undefined,
+	};
+	context.writer = writer;
+	const lines: Line[] = [...renderHeaderBlock(post, width, writer, context), blankLine];
 	const headings: RenderedHeading[] = [];
-	let headingIndex = 0;
-	for (const token of tokens) {
-		if (token.type === 'heading') {
-			const known = post.headings.filter(heading => !heading.inferred)[headingIndex++];
-			if (known) {
-				headings.push({id: known.id, text: known.text, depth: known.depth, line: lines.length});
-			}
-		}
-
-		const output = marked.parser([token] as never);
-		for (const line of output.replace(/\n+$/, '').split('\n')) {
-			lines.push(...fit(options.colorLevel === 0 ? stripAnsi(line) : line, width));
-		}
-
-		if (token.type !== 'space' && output.trim() !== '') {
-			lines.push('');
-		}
-	}
-
-	while (lines.length > 0 && lines.at(-1) === '') {
-		lines.pop();
-	}
-
 	const anchors: Record<string, number> = {};
-	for (const heading of headings) {
-		anchors[heading.id] = heading.line;
+	const real: Outline = post.headings.filter(heading => !heading.inferred);
+	const inferred: Outline = post.headings.filter(heading => heading.inferred);
+	const slug = createSlugger();
+	let realIndex = 0;
+	const bodyStart = lines.length;
+	// Tokens are rendered one by one so each heading's line is known exactly.
+	for (const token of new Lexer({gfm: true}).lex(sanitize(post.body)) as Token[]) {
+		let heading: RenderedHeading | undefined;
+		let block: Line[];
+		const next = inferred[0];
+		if (token.type === 'heading') {
+			const {depth, tokens} = token as Tokens.Heading;
+			const known = real[realIndex++];
+			const runs = inlineRuns(tokens, `h${Math.min(6, depth)}`, context);
+			const text = sanitize(known?.text ?? runs.map(run => run.text).join('').trim());
+			block = renderHeading(runs, depth, width, writer);
+			heading = {id: known?.id ?? slug(text), text, depth, line: 0, inferred: false};
+		} else if (token.type === 'paragraph' && next?.source !== undefined && token.raw.trim() === next.source) {
+			inferred.shift();
+			block = renderHeading([{text: sanitize(next.text), key: `h${Math.min(6, next.depth)}`}], next.depth, width, writer);
+			heading = {id: next.id, text: sanitize(next.text), depth: next.depth, line: 0, inferred: true};
+		} else {
+			block = renderBlock(token, width, context, 0);
+		}
+
+		if (block.length === 0) {
+			continue;
+		}
+
+		if (lines.length > bodyStart) {
+			lines.push(blankLine);
+		}
+
+		if (heading) {
+			heading.line = lines.length;
+			headings.push(heading);
+			anchors[heading.id] ??= heading.line;
+		}
+
+		for (const id of context.pendingAnchors.splice(0)) {
+			anchors[id] ??= lines.length;
+		}
+
+		lines.push(...block);
 	}
 
-	return {lines, headings, anchors, links: []};
+	const indent = margin > 0 ? lineOf([{text: ' '.repeat(margin), key: ''}], writer) : undefined;
+	const fitted = lines.map(line => {
+		// A safety net for the narrowest widths (a list marker wider than the text column).
+		const fit = line.width > width ? clipRuns([{text: line.plain, key: ''}], width, writer) : line;
+		return indent && fit.width > 0 ? prefixLine(fit, indent) : fit;
+	});
+	return assembleArticle(fitted, headings, anchors, context.links);
+}
+
+/**
+ * Renders a post to finished terminal lines at a width, with where each heading, anchor and link
+ * landed. Pure and synchronous; never throws: if marked gives up on hostile input (deep nesting
+ * overflows its stack), the post is shown as plain text with a notice.
+ */
+export function renderArticle(post: ArticleSource, options: RenderOptions): RenderedArticle {
+	try {
+		return render(post, options);
+	} catch (error) {
+		return plainArticle(post, options, `Shown as plain text: the Markdown could not be rendered (${error instanceof Error ? error.message : String(error)}).`);
+	}
 }

@@ -1,0 +1,182 @@
+import type {Token, Tokens} from 'marked';
+import {renderCodeBlock} from './code-block.js';
+import {htmlBlockText} from './html-text.js';
+import {htmlTagRuns, type InlineContext, inlineRuns} from './inline.js';
+import {blankLine, type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
+import {nest, type Role} from './style.js';
+import {renderTable} from './table.js';
+
+export type BlockContext = InlineContext & {writer: LineWriter};
+
+const bullets = ['•', '◦', '▪', '‣'];
+
+// Past this depth, lists and quotes stop indenting: the text would have no room left, and each
+// level costs stack.
+const maxIndentDepth = 24;
+
+/** Lines of blocks, a blank line between them unless `tight` (the blocks of a tight list item). */
+export function renderBlocks(tokens: Token[], width: number, context: BlockContext, depth: number, tight = false): Line[] {
+	const lines: Line[] = [];
+	for (const token of tokens) {
+		const block = renderBlock(token, width, context, depth);
+		if (block.length === 0) {
+			continue;
+		}
+
+		if (lines.length > 0 && !tight) {
+			lines.push(blankLine);
+		}
+
+		lines.push(...block);
+	}
+
+	return lines;
+}
+
+/** Prefixes the first line with `first` and the others with `rest` (both as wide as each other). */
+function hang(lines: Line[], first: Line, rest: Line): Line[] {
+	return lines.map((line, index) => prefixLine(line, index === 0 ? first : rest));
+}
+
+function headingRole(depth: number): Role {
+	return `h${Math.min(6, Math.max(1, depth))}` as Role;
+}
+
+/**
+ * A heading: levels 1 and 2 underlined with `═`/`─` (so they stand out without colour too), deeper
+ * ones led by their `###`.
+ */
+export function renderHeading(runs: Run[], depth: number, width: number, writer: LineWriter): Line[] {
+	if (depth <= 2) {
+		const lines = wrapRuns(runs, width, writer);
+		const widest = Math.min(width, Math.max(1, ...lines.map(line => line.width)));
+		return [...lines, lineOf([{text: (depth === 1 ? '═' : '─').repeat(widest), key: nest(headingRole(depth), 'heading-mark')}], writer)];
+	}
+
+	const mark = `${'#'.repeat(Math.min(6, depth))} `;
+	if (width <= mark.length + 1) {
+		return wrapRuns(runs, width, writer);
+	}
+
+	return hang(wrapRuns(runs, width - mark.length, writer), lineOf([{text: mark, key: 'heading-mark'}], writer), lineOf([{text: ' '.repeat(mark.length), key: ''}], writer));
+}
+
+function renderList(token: Tokens.List, width: number, context: BlockContext, depth: number): Line[] {
+	const {writer} = context;
+	const start = typeof token.start === 'number' ? token.start : 1;
+	const numberWidth = token.ordered ? String(start + token.items.length - 1).length + 1 : 0;
+	const anyTask = token.items.some(item => item.task);
+	const markerWidth = token.ordered ? numberWidth + 1 + (anyTask ? 2 : 0) : 2;
+	const indent = depth < maxIndentDepth && width - markerWidth >= 1;
+	const innerWidth = indent ? width - markerWidth : width;
+	const bullet = bullets[depth % bullets.length]!;
+	const lines: Line[] = [];
+	for (const [index, item] of token.items.entries()) {
+		const content = renderBlocks(item.tokens.filter(child => child.type !== 'checkbox'), innerWidth, context, depth + 1, !token.loose);
+		if (content.length === 0) {
+			content.push(blankLine);
+		}
+
+		if (token.loose && index > 0) {
+			lines.push(blankLine);
+		}
+
+		const runs: Run[] = [];
+		if (token.ordered) {
+			runs.push({text: `${start + index}.`.padStart(numberWidth), key: 'bullet'}, {text: ' ', key: ''});
+		}
+
+		if (item.task) {
+			runs.push({text: item.checked ? '☑' : '☐', key: item.checked ? 'checked' : 'unchecked'}, {text: ' ', key: ''});
+		} else if (token.ordered) {
+			runs.push({text: anyTask ? '  ' : '', key: ''});
+		} else {
+			runs.push({text: bullet, key: 'bullet'}, {text: ' ', key: ''});
+		}
+
+		const first = lineOf(runs, writer);
+		if (!indent) {
+			lines.push(first, ...content);
+			continue;
+		}
+
+		lines.push(...hang(content, first, lineOf([{text: ' '.repeat(markerWidth), key: ''}], writer)));
+	}
+
+	return lines;
+}
+
+function renderQuote(token: Tokens.Blockquote, width: number, context: BlockContext, depth: number): Line[] {
+	const inner = renderBlocks(token.tokens, depth < maxIndentDepth && width > 2 ? width - 2 : width, context, depth + 1);
+	if (depth >= maxIndentDepth || width <= 2) {
+		return inner;
+	}
+
+	const bar = lineOf([{text: '│ ', key: 'quote-bar'}], context.writer);
+	return inner.map(line => prefixLine(line, bar));
+}
+
+function renderHtml(html: string, width: number, context: BlockContext): Line[] {
+	const runs: Run[] = [];
+	for (const tag of html.matchAll(/<(?:a|img)\s[^>]*>/gi)) {
+		runs.push(...htmlTagRuns(tag[0], '', context), {text: '\n', key: ''});
+	}
+
+	for (const line of htmlBlockText(html)) {
+		runs.push(...inlineRuns([{type: 'text', raw: line, text: line}], '', context), {text: '\n', key: ''});
+	}
+
+	runs.pop();
+	return runs.length === 0 ? [] : wrapRuns(runs, width, context.writer);
+}
+
+/** One block token as lines of at most `width` columns (for widths of a few columns and up). */
+export function renderBlock(token: Token, width: number, context: BlockContext, depth: number): Line[] {
+	const {writer} = context;
+	switch (token.type) {
+		case 'space':
+		case 'def':
+		case 'checkbox': {
+			return [];
+		}
+
+		case 'heading': {
+			const heading = token as Tokens.Heading;
+			return renderHeading(inlineRuns(heading.tokens, headingRole(heading.depth), context), heading.depth, width, writer);
+		}
+
+		case 'paragraph':
+		case 'text': {
+			const tokens = (token as Tokens.Paragraph).tokens ?? [{type: 'text', raw: token.raw, text: token.text as string}];
+			return wrapRuns(inlineRuns(tokens, '', context), width, writer);
+		}
+
+		case 'list': {
+			return renderList(token as Tokens.List, width, context, depth);
+		}
+
+		case 'blockquote': {
+			return renderQuote(token as Tokens.Blockquote, width, context, depth);
+		}
+
+		case 'code': {
+			return renderCodeBlock(token as Tokens.Code, width, writer);
+		}
+
+		case 'table': {
+			return renderTable(token as Tokens.Table, width, writer, context);
+		}
+
+		case 'hr': {
+			return [lineOf([{text: '─'.repeat(Math.max(1, width)), key: 'rule'}], writer)];
+		}
+
+		case 'html': {
+			return renderHtml(token.text as string, width, context);
+		}
+
+		default: {
+			return wrapRuns(inlineRuns([{type: 'text', raw: token.raw, text: token.raw}], '', context), width, writer);
+		}
+	}
+}

@@ -1,0 +1,36 @@
+import type {Tokens} from 'marked';
+import {canHighlight, highlightCode} from './highlight-code.js';
+import {clipRuns, type Line, type LineWriter, lineOf, prefixLine, type Run} from './lines.js';
+import {sanitize} from './sanitize.js';
+import {textWidth} from './text-width.js';
+
+/**
+ * A fenced or indented code block in a rounded frame, labelled with its language. Lines are never
+ * wrapped (that would change the code); a line too long for the frame ends in `…`. Only labelled code
+ * in a language highlight.js knows is coloured: guessing is slow and colours ordinary words.
+ */
+export function renderCodeBlock(token: Tokens.Code, width: number, writer: LineWriter): Line[] {
+	const language = sanitize(token.lang ?? '').trim().split(/\s+/)[0] ?? '';
+	const code = sanitize(token.text.replace(/\n$/, ''));
+	const source = code.split('\n');
+	const highlighted = canHighlight(language) ? highlightCode(code, language, '') : undefined;
+	const runs: Run[][] = source.map((line, index) => highlighted?.[index] ?? [{text: line, key: ''}]);
+	if (width < 6) {
+		return runs.map(line => clipRuns(line, width, writer));
+	}
+
+	const widest = source.reduce((most, line) => Math.max(most, textWidth(line)), 0);
+	const label = language === '' ? '' : ` ${language} `;
+	const inner = Math.min(width - 4, Math.max(widest, textWidth(label) + 2, 8));
+	const bar = (text: string): Run => ({text, key: 'code-border'});
+	const top = clipRuns([bar('╭─'), {text: label, key: 'code-label'}], inner + 3, writer);
+	const lines = [prefixLine(lineOf([bar(`${'─'.repeat(Math.max(0, inner + 3 - top.width))}╮`)], writer), top)];
+	const left = lineOf([bar('│ ')], writer);
+	for (const line of runs) {
+		const body = clipRuns(line, inner, writer);
+		lines.push(prefixLine(prefixLine(lineOf([{text: ' '.repeat(inner - body.width), key: ''}, bar(' │')], writer), body), left));
+	}
+
+	lines.push(lineOf([bar(`╰${'─'.repeat(inner + 2)}╯`)], writer));
+	return lines;
+}

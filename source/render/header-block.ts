@@ -1,0 +1,55 @@
+import type {ArticleSource} from './article.js';
+import type {InlineContext} from './inline.js';
+import {type Line, type LineWriter, lineOf, type Run, wrapRuns} from './lines.js';
+import {linkKind} from './links.js';
+import {sanitize} from './sanitize.js';
+
+function oneLine(text: string): string {
+	return sanitize(text).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The lines above the body: title, a `date · reading time · author` line, tags, description and
+ * the cover image as a link, then a rule.
+ */
+export function renderHeaderBlock(post: ArticleSource, width: number, writer: LineWriter, context: InlineContext): Line[] {
+	const lines: Line[] = [...wrapRuns([{text: oneLine(post.title) || 'Untitled', key: 'title'}], width, writer)];
+	const meta: string[] = [];
+	if (post.date) {
+		const day = oneLine(post.date.iso).slice(0, 10);
+		const updated = post.updated ? oneLine(post.updated.iso).slice(0, 10) : '';
+		meta.push(updated && updated !== day ? `${day} (updated ${updated})` : day);
+	}
+
+	if (post.readingMinutes !== undefined && post.readingMinutes > 0) {
+		meta.push(`${post.readingMinutes} min read`);
+	}
+
+	if (post.author && oneLine(post.author) !== '') {
+		meta.push(`by ${oneLine(post.author)}`);
+	}
+
+	if (meta.length > 0) {
+		lines.push(...wrapRuns([{text: meta.join(' · '), key: 'meta'}], width, writer));
+	}
+
+	const tags = (post.tags ?? []).map(tag => oneLine(tag)).filter(tag => tag !== '');
+	if (tags.length > 0) {
+		const runs: Run[] = tags.flatMap((tag, index) => [...(index > 0 ? [{text: '  ', key: ''}] : []), {text: `#${tag.replaceAll(' ', '\u00A0')}`, key: 'tag'}]);
+		lines.push(...wrapRuns(runs, width, writer));
+	}
+
+	const description = oneLine(post.description ?? '');
+	if (description !== '') {
+		lines.push(...wrapRuns([{text: description, key: 'description'}], width, writer));
+	}
+
+	const cover = oneLine(post.cover ?? '');
+	if (cover !== '') {
+		const link = context.links.push({text: 'cover image', target: cover, kind: linkKind(cover)}) - 1;
+		lines.push(...wrapRuns([{text: 'Cover image: ', key: 'meta'}, {text: cover, key: 'link', link}], width, writer));
+	}
+
+	lines.push(lineOf([{text: '─'.repeat(Math.max(1, width)), key: 'rule'}], writer));
+	return lines;
+}

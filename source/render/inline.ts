@@ -1,0 +1,149 @@
+import type {Token, Tokens} from 'marked';
+import {emojify} from 'node-emoji';
+import {decodeEntities} from './html-text.js';
+import type {Run} from './lines.js';
+import {type LinkRecord, linkKind} from './links.js';
+import {sanitize} from './sanitize.js';
+import {nest} from './style.js';
+
+/** What inline rendering collects for the whole article. */
+export type InlineContext = {
+	links: LinkRecord[];
+	/** Show a link's URL after its text (terminals without OSC 8). */
+	showUrls: boolean;
+	/** Ids of `<a id>`/`<a name>` met since the enclosing block started. */
+	pendingAnchors: string[];
+};
+
+/** Body text as the reader sees it: safe, one line, emoji shortcodes replaced. */
+function prose(text: string): string {
+	const clean = sanitize(text).replaceAll('\n', ' ');
+	return clean.includes(':') ? emojify(clean) : clean;
+}
+
+function plainText(runs: Run[]): string {
+	return runs.map(run => run.text).join('');
+}
+
+function attribute(tag: string, name: string): string | undefined {
+	const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+	const value = match?.[1] ?? match?.[2] ?? match?.[3];
+	return value === undefined ? undefined : sanitize(decodeEntities(value));
+}
+
+/** Records anchors of `<a id|name>` and turns `<br>` and `<img>` into text; other tags vanish. */
+export function htmlTagRuns(tag: string, key: string, context: InlineContext): Run[] {
+	if (/^<a\s/i.test(tag)) {
+		const id = attribute(tag, 'id') ?? attribute(tag, 'name');
+		if (id) {
+			context.pendingAnchors.push(id);
+		}
+
+		return [];
+	}
+
+	if (/^<br\b/i.test(tag)) {
+		return [{text: '\n', key}];
+	}
+
+	if (/^<img\s/i.test(tag)) {
+		return imageRuns(attribute(tag, 'alt') ?? '', attribute(tag, 'src') ?? '', key, context);
+	}
+
+	return [];
+}
+
+function imageRuns(alt: string, target: string, key: string, context: InlineContext): Run[] {
+	const link = context.links.push({text: alt, target, kind: linkKind(target)}) - 1;
+	const label = alt.trim() === '' ? '[image]' : `[image: ${alt}]`;
+	const runs: Run[] = [{text: label, key: nest(key, 'image'), link}];
+	if (target !== '') {
+		runs.push({text: ' ', key, link}, {text: target, key: nest(key, 'url'), link});
+	}
+
+	return runs;
+}
+
+/** Turns marked's inline tokens into styled runs, registering links as it goes. */
+export function inlineRuns(tokens: Token[], key: string, context: InlineContext): Run[] {
+	const runs: Run[] = [];
+	for (const token of tokens) {
+		switch (token.type) {
+			case 'text': {
+				const text = token as Tokens.Text;
+				if (text.tokens && text.tokens.length > 0) {
+					runs.push(...inlineRuns(text.tokens, key, context));
+				} else {
+					runs.push({text: prose(text.text), key});
+				}
+
+				break;
+			}
+
+			case 'escape': {
+				runs.push({text: sanitize(token.text as string), key});
+				break;
+			}
+
+			case 'strong':
+			case 'em':
+			case 'del': {
+				runs.push(...inlineRuns((token as Tokens.Strong).tokens, nest(key, token.type), context));
+				break;
+			}
+
+			case 'codespan': {
+				runs.push({text: sanitize(token.text as string).replaceAll('\n', ' '), key: nest(key, 'codespan')});
+				break;
+			}
+
+			case 'br': {
+				runs.push({text: '\n', key});
+				break;
+			}
+
+			case 'link': {
+				runs.push(...linkRuns(token as Tokens.Link, key, context));
+				break;
+			}
+
+			case 'image': {
+				const image = token as Tokens.Image;
+				const alt = plainText(inlineRuns(image.tokens ?? [], key, context));
+				runs.push(...imageRuns(alt, sanitize(image.href), key, context));
+				break;
+			}
+
+			case 'html': {
+				runs.push(...htmlTagRuns(token.text as string, key, context));
+				break;
+			}
+
+			case 'checkbox': {
+				break;
+			}
+
+			default: {
+				runs.push({text: prose(token.raw), key});
+			}
+		}
+	}
+
+	return runs;
+}
+
+function linkRuns(token: Tokens.Link, key: string, context: InlineContext): Run[] {
+	const target = sanitize(token.href).trim();
+	const index = context.links.length;
+	context.links.push({text: '', target, kind: linkKind(target)});
+	const inner = inlineRuns(token.tokens, nest(key, 'link'), context).map(run => run.link === undefined ? {...run, link: index} : run);
+	const text = plainText(inner);
+	context.links[index]!.text = text;
+	const record = context.links[index]!;
+	const bare = target.replace(/^mailto:/i, '');
+	if (context.showUrls && record.kind === 'external' && text !== target && text !== bare) {
+		inner.push({text: ' (', key: nest(key, 'url'), link: index}, {text: target, key: nest(key, 'url'), link: index}, {text: ')', key: nest(key, 'url'), link: index});
+	}
+
+	return inner;
+}

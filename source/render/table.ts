@@ -1,0 +1,105 @@
+import type {Tokens} from 'marked';
+import {type InlineContext, inlineRuns} from './inline.js';
+import {type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
+import {textWidth} from './text-width.js';
+
+type Align = 'left' | 'right' | 'center' | null;
+
+/**
+ * Column widths that fit `room` columns: narrow columns keep their natural width, the rest share
+ * what is left evenly. Undefined when even three columns each would not fit.
+ */
+export function columnWidths(natural: number[], room: number): number[] | undefined {
+	if (natural.reduce((sum, width) => sum + width, 0) <= room) {
+		return natural;
+	}
+
+	if (room < natural.length * 3) {
+		return undefined;
+	}
+
+	const widths = natural.map(() => 0);
+	let left = room;
+	const order = natural.map((width, index) => ({width, index})).sort((a, b) => a.width - b.width);
+	for (const [position, column] of order.entries()) {
+		const share = Math.floor(left / (order.length - position));
+		widths[column.index] = Math.max(1, Math.min(column.width, share));
+		left -= widths[column.index]!;
+	}
+
+	return widths;
+}
+
+function aligned(line: Line, width: number, align: Align, writer: LineWriter): Line {
+	const gap = Math.max(0, width - line.width);
+	const before = align === 'right' ? gap : (align === 'center' ? Math.floor(gap / 2) : 0);
+	const withBefore = before > 0 ? prefixLine(line, lineOf([{text: ' '.repeat(before), key: ''}], writer)) : line;
+	return prefixLine(lineOf([{text: ' '.repeat(gap - before), key: ''}], writer), withBefore);
+}
+
+function naturalWidth(runs: Run[]): number {
+	let widest = 0;
+	for (const part of runs.map(run => run.text).join('').split('\n')) {
+		widest = Math.max(widest, textWidth(part));
+	}
+
+	return widest;
+}
+
+/**
+ * A GFM table laid out to fit `width`: columns shrink and cells wrap. When the columns cannot fit at
+ * all, each row becomes a block of `header: value` lines instead.
+ */
+export function renderTable(token: Tokens.Table, width: number, writer: LineWriter, context: InlineContext): Line[] {
+	const header = token.header.map(cell => inlineRuns(cell.tokens, 'table-head', context));
+	const rows = token.rows.map(row => token.header.map((_, column) => inlineRuns(row[column]?.tokens ?? [], '', context)));
+	const count = header.length;
+	const natural = header.map((cell, column) => rows.reduce((widest, row) => Math.max(widest, naturalWidth(row[column]!)), Math.max(1, naturalWidth(cell))));
+	const widths = columnWidths(natural, width - (3 * count) - 1);
+	if (!widths) {
+		return recordRows(header, rows, width, writer);
+	}
+
+	const border = (text: string): Run => ({text, key: 'table-border'});
+	const rule = (left: string, middle: string, right: string) =>
+		lineOf([border(left + widths.map(columnWidth => '─'.repeat(columnWidth + 2)).join(middle) + right)], writer);
+	const rowLines = (cells: Run[][]): Line[] => {
+		const wrapped = cells.map((cell, column) => wrapRuns(cell, widths[column]!, writer));
+		const height = Math.max(...wrapped.map(cell => cell.length));
+		const lines: Line[] = [];
+		for (let index = 0; index < height; index++) {
+			let line = lineOf([border('│ ')], writer);
+			for (const [column, cell] of wrapped.entries()) {
+				const content = aligned(cell[index] ?? lineOf([], writer), widths[column]!, token.align[column] ?? null, writer);
+				line = prefixLine(lineOf([border(column === count - 1 ? ' │' : ' │ ')], writer), prefixLine(content, line));
+			}
+
+			lines.push(line);
+		}
+
+		return lines;
+	};
+
+	return [
+		rule('┌', '┬', '┐'),
+		...rowLines(header),
+		rule('├', '┼', '┤'),
+		...rows.flatMap(row => rowLines(row)),
+		rule('└', '┴', '┘'),
+	];
+}
+
+function recordRows(header: Run[][], rows: Run[][][], width: number, writer: LineWriter): Line[] {
+	const lines: Line[] = [];
+	for (const [index, row] of rows.entries()) {
+		if (index > 0) {
+			lines.push(lineOf([{text: '─'.repeat(Math.max(1, Math.min(width, 3))), key: 'table-border'}], writer));
+		}
+
+		for (const [column, cell] of row.entries()) {
+			lines.push(...wrapRuns([...header[column]!, {text: ': ', key: 'table-head'}, ...cell], width, writer));
+		}
+	}
+
+	return rows.length === 0 ? header.flatMap(cell => wrapRuns(cell, width, writer)) : lines;
+}
