@@ -16,7 +16,7 @@ export type BrowseOptions = {
 	showDrafts?: boolean;
 	/** Article colours; `--theme auto` is resolved by the caller. Default dark. */
 	theme?: Theme;
-	/** `--width`: article text at most this many columns; default the terminal's width. */
+	/** `--width`: article text at most this many columns, centred when the terminal is wider; default the renderer's reading width. */
 	width?: number;
 	/** Remember and restore reading positions (`--no-state` turns it off). Default true. */
 	state?: boolean;
@@ -44,7 +44,7 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 
 		// The renderer and highlighter cost ~200 ms to import: load them when the first article opens.
 		const {renderArticle} = await import('../render/render-article.js');
-		const article = renderArticle(post, {width: Math.min(width, options.width ?? width), theme: options.theme ?? 'dark', colorLevel: options.colorLevel, hyperlinks: options.hyperlinks});
+		const article = renderArticle(post, {width, theme: options.theme ?? 'dark', colorLevel: options.colorLevel, hyperlinks: options.hyperlinks, ...(options.width === undefined ? {} : {readingWidth: options.width})});
 		cache.set(post, (cache.get(post) ?? new Map<number, RenderedArticle>()).set(width, article));
 		return article;
 	};

@@ -93,8 +93,11 @@ export async function readCommand(request: ReadRequest, options: GlobalOptions, 
 	const {colorLevel, hyperlinks} = terminalCapabilities(io.env, io.stdout.isTTY === true, !options.color);
 	const width = options.width ?? terminalColumns(io.env, io.stdout.columns);
 	const theme = options.theme === 'auto' ? detectTheme(io.env) : options.theme;
+	// On a terminal the text is capped at a reading width and centred, as in the browser; asked for
+	// a width, or writing to a file or pipe, it fills exactly that width with no margin.
+	const fill = options.width !== undefined || io.stdout.isTTY !== true;
 	// The renderer and highlighter take a few hundred milliseconds to load: only `read` pays for them.
 	const {renderArticle} = await import('../render/render-article.js');
-	const article = renderArticle(post, {width, theme, colorLevel, hyperlinks});
+	const article = renderArticle(post, {width, theme, colorLevel, hyperlinks, ...(fill ? {readingWidth: 0} : {})});
 	io.stdout.write(`${article.lines.join('\n')}\n`);
 }

@@ -72,3 +72,14 @@ test('read on a terminal is styled; NO_COLOR and TERM=dumb make it plain', {skip
 	assert.doesNotMatch(inTerminal(['read', 'microservices', '--dir', blog], {NO_COLOR: '1'}), /\u001B/);
 	assert.doesNotMatch(inTerminal(['read', 'microservices', '--dir', blog], {TERM: 'dumb'}), /\u001B/);
 });
+
+test('read on a wide terminal centres a reading-width column, as the browser does; piped output has no margin', {skip: spawnSync('script', ['--version']).error !== undefined && 'script(1) is not installed'}, () => {
+	const long = `${repo}/test/cli/fixtures/long-lines.md`;
+	const onTerminal = inTerminal(['read', long], {COLUMNS: '140', NO_COLOR: '1'}).split(/\r?\n/).filter(line => line.trim() !== '');
+	assert.ok(onTerminal.every(line => line.startsWith(' '.repeat(20)) && stringWidth(line.trimEnd()) <= 120), onTerminal.join('\n'));
+	const piped = read([long], {COLUMNS: '140'}).stdout.split('\n').filter(line => line.trim() !== '');
+	assert.ok(piped.every(line => !line.startsWith(' ')), piped.join('\n'));
+	assert.ok(Math.max(...piped.map(line => stringWidth(line))) > 100);
+	const asked = inTerminal(['read', long, '--width', '60'], {COLUMNS: '140', NO_COLOR: '1'}).split(/\r?\n/).filter(line => line.trim() !== '');
+	assert.ok(asked.every(line => !line.startsWith(' ') && stringWidth(line) <= 60), asked.join('\n'));
+});
