@@ -18,6 +18,18 @@ test('stdin a pipe, stdout a terminal: keys are read from the terminal itself', 
 	}
 });
 
+test('stdin a pipe and no terminal to read keys from: one line saying so, exit 1', {skip}, async () => {
+	// setsid leaves the process without a controlling terminal, so /dev/tty cannot be opened.
+	const session = startTmux(['setsid', '-w', 'sh', '-c', `'${process.execPath}' '${cli}' '${blog}' < /dev/null`], {columns: 200, rows: 24});
+	try {
+		await session.waitFor(() => session.exited(), 5000);
+		assert.equal(session.exitStatus(), 1);
+		assert.match(session.screen(), /^blog-tui: input is not a terminal and there is no terminal to read keys from — run blog-tui in a terminal, or print with blog-tui list \/ blog-tui read$/m);
+	} finally {
+		session.kill();
+	}
+});
+
 test('NO_COLOR: the browser draws without a single colour or style', {skip}, async () => {
 	const session = startTmux([process.execPath, cli, blog], {columns: 100, rows: 24, env: {NO_COLOR: '1'}});
 	try {
