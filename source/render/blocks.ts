@@ -6,7 +6,7 @@ import {blankLine, type Line, type LineWriter, lineOf, prefixLine, type Run, wra
 import {nest, type Role} from './style.js';
 import {renderTable} from './table.js';
 
-export type BlockContext = InlineContext & {writer: LineWriter};
+export type BlockContext = InlineContext & {writer: LineWriter; budget: {highlight: number}};
 
 const bullets = ['•', '◦', '▪', '‣'];
 
@@ -160,7 +160,7 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 		}
 
 		case 'code': {
-			return renderCodeBlock(token as Tokens.Code, width, writer);
+			return renderCodeBlock(token as Tokens.Code, width, writer, context.budget);
 		}
 
 		case 'table': {

@@ -7,13 +7,20 @@ import {textWidth} from './text-width.js';
 /**
  * A fenced or indented code block in a rounded frame, labelled with its language. Lines are never
  * wrapped (that would change the code); a line too long for the frame ends in `…`. Only labelled code
- * in a language highlight.js knows is coloured: guessing is slow and colours ordinary words.
+ * in a language highlight.js knows is coloured: guessing is slow and colours ordinary words. Only the
+ * first `budget.highlight` characters of code in an article are coloured: highlight.js is the slowest
+ * part of rendering, and a post with hundreds of kilobytes of code must still open quickly.
  */
-export function renderCodeBlock(token: Tokens.Code, width: number, writer: LineWriter): Line[] {
+export function renderCodeBlock(token: Tokens.Code, width: number, writer: LineWriter, budget: {highlight: number}): Line[] {
 	const language = sanitize(token.lang ?? '').trim().split(/\s+/)[0] ?? '';
 	const code = sanitize(token.text.replace(/\n$/, ''));
 	const source = code.split('\n');
-	const highlighted = canHighlight(language) ? highlightCode(code, language, '') : undefined;
+	const colour = writer.paint('code-border').open !== '' && code.length <= budget.highlight && canHighlight(language);
+	const highlighted = colour ? highlightCode(code, language, '') : undefined;
+	if (colour) {
+		budget.highlight -= code.length;
+	}
+
 	const runs: Run[][] = source.map((line, index) => highlighted?.[index] ?? [{text: line, key: ''}]);
 	if (width < 6) {
 		return runs.map(line => clipRuns(line, width, writer));

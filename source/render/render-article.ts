@@ -14,9 +14,12 @@ import {createPainter} from './style.js';
 
 type Outline = ArticleSource['headings'];
 
+// Characters of code coloured per article (see renderCodeBlock).
+const highlightBudget = 64 * 1024;
+
 function render(post: ArticleSource, options: RenderOptions): RenderedArticle {
 	const {width, margin} = layoutWidth(options);
-	const context: BlockContext = {links: [], showUrls: !(options.hyperlinks && options.colorLevel > 0), pendingAnchors: [], writer: undefined as unknown as LineWriter};
+	const context: BlockContext = {links: [], showUrls: !(options.hyperlinks && options.colorLevel > 0), pendingAnchors: [], writer: undefined as unknown as LineWriter, budget: {highlight: highlightBudget}};
 	const writer: LineWriter = {
 		paint: createPainter(options),
 		hyperlink: link => options.hyperlinks && options.colorLevel > 0 ? hyperlinkTarget(context.links[link]!.target) : undefined,
