@@ -1,14 +1,11 @@
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import packageJson from '../../package.json' with {type: 'json'};
-import {browseCommand} from './browse-command.js';
 import {chooseRoot} from './choose-root.js';
 import {isDebug, reportError} from './errors.js';
 import {globalOptions} from './global-options.js';
 import {helpText} from './help-text.js';
-import {listCommand} from './list-command.js';
 import {parseArgs} from './parse-args.js';
-import {readCommand} from './read-command.js';
 import {serveOptions} from './serve-flags.js';
 
 async function run(argv: readonly string[], bundledPosts: string): Promise<void> {
@@ -27,13 +24,16 @@ async function run(argv: readonly string[], bundledPosts: string): Promise<void>
 	const options = globalOptions(flags);
 	const cwd = process.cwd();
 	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd};
+	// Each command loads what it needs (the library reader, Ink, the renderer, ssh2) only when run.
 	switch (command) {
 		case 'list': {
+			const {listCommand} = await import('./list-command.js');
 			await listCommand(chooseRoot(input[0], cwd, bundledPosts), {json: flags.json, tags: flags.tag}, options, io);
 			break;
 		}
 
 		case 'read': {
+			const {readCommand} = await import('./read-command.js');
 			await readCommand({target: input[0]!, dir: flags.dir, bundledPosts}, options, io);
 			break;
 		}
@@ -47,6 +47,7 @@ async function run(argv: readonly string[], bundledPosts: string): Promise<void>
 		}
 
 		case 'browse': {
+			const {browseCommand} = await import('./browse-command.js');
 			await browseCommand(chooseRoot(input[0], cwd, bundledPosts), options);
 			break;
 		}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import {blog, oneLineError, repo, runCli} from './run-cli.js';
+import {blog, inBatches, oneLineError, repo, runCli, runCliAsync} from './run-cli.js';
 
 const usageErrors: Array<[args: string[], message: string]> = [
 	[['--jsn'], 'blog-tui: unknown flag --jsn — did you mean --json? see blog-tui --help'],
@@ -36,9 +36,10 @@ const usageErrors: Array<[args: string[], message: string]> = [
 	[['serve', '--host', 'my host'], 'blog-tui: --host must be an address to listen on, such as 127.0.0.1 or 0.0.0.0, not "my host"'],
 ];
 
-test('usage errors: one line naming the problem and the fix, exit 2', () => {
-	for (const [args, message] of usageErrors) {
-		const run = runCli(args);
+test('usage errors: one line naming the problem and the fix, exit 2', async () => {
+	const runs = await inBatches(usageErrors, 4, async ([args]) => runCliAsync(args));
+	for (const [index, [args, message]] of usageErrors.entries()) {
+		const run = runs[index]!;
 		assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
 		assert.equal(oneLineError(run), message, args.join(' '));
 		assert.equal(run.stdout, '');
@@ -59,9 +60,10 @@ const runtimeErrors: Array<[args: string[], message: string]> = [
 	[['serve', blog, '--authorized-keys', './no-keys'], 'blog-tui: ./no-keys does not exist — give an authorized_keys file with one public key per line'],
 ];
 
-test('runtime errors: one line saying what was wrong and what to do, exit 1', () => {
-	for (const [args, message] of runtimeErrors) {
-		const run = runCli(args);
+test('runtime errors: one line saying what was wrong and what to do, exit 1', async () => {
+	const runs = await inBatches(runtimeErrors, 4, async ([args]) => runCliAsync(args));
+	for (const [index, [args, message]] of runtimeErrors.entries()) {
+		const run = runs[index]!;
 		assert.equal(run.status, 1, `${args.join(' ')}: ${run.stderr}`);
 		assert.equal(oneLineError(run), message, args.join(' '));
 		assert.equal(run.stdout, '');

@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
 export const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -19,6 +19,45 @@ export function runCli(args: readonly string[], options: {env?: Record<string, s
 		timeout: 20_000,
 	});
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+/** `runCli` without blocking, so independent runs can overlap. */
+export async function runCliAsync(args: readonly string[], options: {env?: Record<string, string>; cwd?: string} = {}): Promise<Run> {
+	const child = spawn(process.execPath, [cli, ...args], {
+		cwd: options.cwd ?? repo,
+		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', ...options.env},
+		stdio: ['ignore', 'pipe', 'pipe'],
+		timeout: 20_000,
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+		stdout += chunk;
+	});
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		stderr += chunk;
+	});
+	const status = await new Promise<number | null>(resolve => {
+		child.on('close', code => {
+			resolve(code);
+		});
+	});
+	return {status, stdout, stderr};
+}
+
+/** Runs every item through `work`, at most `limit` at a time, results in input order. */
+export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = [];
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const index = next++;
+			results[index] = await work(items[index]!);
+		}
+	};
+
+	await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
+	return results;
 }
 
 /** Asserts the shape every failure must have: one line on stderr, `blog-tui: …`, no stack trace. */
