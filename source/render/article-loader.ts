@@ -1,0 +1,176 @@
+import {Worker} from 'node:worker_threads';
+import type {ArticleSource, RenderedArticle, RenderOptions} from './article.js';
+import {plainArticle} from './plain-article.js';
+import type {RenderJob} from './render-worker.js';
+
+export type ArticleLoaderOptions = Omit<RenderOptions, 'width'> & {
+	/** How long one render may take before the post is shown as plain text (default 3 s). */
+	timeBudgetMs?: number;
+	/** Rendered articles kept (default 24). */
+	cacheSize?: number;
+};
+
+/** Renders a post at a width off the main thread; `close` stops the worker. */
+export type ArticleLoader = ((post: ArticleSource, width: number) => Promise<RenderedArticle>) & {close: () => void};
+
+type Pending = {id: number; post: ArticleSource; options: RenderOptions; resolve: (article: RenderedArticle) => void};
+
+/**
+ * Starts the worker. In the bundle its code is `dist/render-worker.js`, while this module may be in
+ * `dist/` or in `dist/chunks/`. Under tsx (tests, development) the worker does not inherit tsx's
+ * loader, so it registers it before importing the TypeScript entry.
+ */
+function startWorker(): Worker {
+	const here = import.meta.url;
+	if (here.endsWith('.ts')) {
+		const entry = JSON.stringify(new URL('render-worker.ts', here).href);
+		return new Worker(`import('tsx/esm/api').then(api => { api.register(); return import(${entry}); });`, {eval: true});
+	}
+
+	return new Worker(new URL(here.includes('/chunks/') ? '../render-worker.js' : 'render-worker.js', here));
+}
+
+/** Only what the renderer reads: a `Post` also carries paths and warnings the worker does not need. */
+function slim(post: ArticleSource): ArticleSource {
+	const {title, body, headings, date, updated, tags, description, author, cover, readingMinutes} = post;
+	return {title, body, headings: headings.map(({depth, text, id, inferred, line, source}) => ({depth, text, id, inferred, line, source})), date, updated, tags, description, author, cover, readingMinutes};
+}
+
+/**
+ * An article loader for the UI: renders in a `worker_threads` worker, one post at a time, so hostile
+ * Markdown (marked has had ReDoS and stack-overflow bugs) can never freeze the UI. A render that runs
+ * past the time budget, throws, or kills the worker gives the post as plain wrapped text with a
+ * one-line notice; the worker is replaced. Results are cached per post object and width (an edited
+ * post is a new object), least recently used first out. Marked and highlight.js load only in the worker.
+ */
+export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoader {
+	const {timeBudgetMs = 3000, cacheSize = 24, ...renderOptions} = options;
+	const postIds = new WeakMap<object, number>();
+	const cache = new Map<string, Promise<RenderedArticle>>();
+	const queue: Pending[] = [];
+	let nextId = 1;
+	let worker: Worker | undefined;
+	let ready = false;
+	let current: Pending | undefined;
+	let timer: NodeJS.Timeout | undefined;
+	let closed = false;
+
+	const finish = (article: RenderedArticle) => {
+		const job = current;
+		current = undefined;
+		clearTimeout(timer);
+		job?.resolve(article);
+		startNext();
+	};
+
+	const fallback = (reason: string) => {
+		const job = current;
+		if (job) {
+			finish(plainArticle(job.post, job.options, `Shown as plain text: ${reason}.`));
+		}
+	};
+
+	const discardWorker = () => {
+		const old = worker;
+		worker = undefined;
+		ready = false;
+		void old?.terminate();
+	};
+
+	const spawn = (): Worker => {
+		const created = startWorker();
+		created.unref();
+		created.on('message', (message: {ready?: boolean; id?: number; article?: RenderedArticle}) => {
+			if (created !== worker) {
+				return;
+			}
+
+			if (message.ready) {
+				ready = true;
+				startNext();
+			} else if (message.id !== undefined && message.id === current?.id && message.article) {
+				finish(message.article);
+			}
+		});
+		const lost = (reason: string) => {
+			if (created !== worker) {
+				return;
+			}
+
+			const started = ready;
+			discardWorker();
+			if (started) {
+				fallback(reason);
+				return;
+			}
+
+			// It never started (a missing file, a broken install): every waiting post gets plain text.
+			for (const job of queue.splice(0)) {
+				job.resolve(plainArticle(job.post, job.options, `Shown as plain text: ${reason}.`));
+			}
+		};
+
+		created.on('error', error => {
+			lost(`rendering failed (${error.message})`);
+		});
+		created.on('exit', () => {
+			lost('the renderer stopped');
+		});
+		return created;
+	};
+
+	function startNext(): void {
+		if (closed || current || queue.length === 0) {
+			return;
+		}
+
+		worker ??= spawn();
+		if (!ready) {
+			return;
+		}
+
+		current = queue.shift()!;
+		const job: RenderJob = {id: current.id, post: slim(current.post), options: current.options};
+		worker.postMessage(job);
+		timer = setTimeout(() => {
+			discardWorker();
+			fallback(`rendering took longer than ${Math.round(timeBudgetMs / 100) / 10} s`);
+		}, timeBudgetMs);
+		timer.unref();
+	}
+
+	const load = (post: ArticleSource, width: number): Promise<RenderedArticle> => {
+		let postId = postIds.get(post);
+		if (postId === undefined) {
+			postId = nextId++;
+			postIds.set(post, postId);
+		}
+
+		const key = `${postId}:${width}`;
+		const cached = cache.get(key);
+		if (cached) {
+			cache.delete(key);
+			cache.set(key, cached);
+			return cached;
+		}
+
+		const promise = new Promise<RenderedArticle>(resolve => {
+			queue.push({id: nextId++, post, options: {...renderOptions, width}, resolve});
+			startNext();
+		});
+		cache.set(key, promise);
+		if (cache.size > cacheSize) {
+			cache.delete(cache.keys().next().value!);
+		}
+
+		return promise;
+	};
+
+	return Object.assign(load, {
+		close() {
+			closed = true;
+			clearTimeout(timer);
+			discardWorker();
+		},
+	});
+}
