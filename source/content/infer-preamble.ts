@@ -50,6 +50,10 @@ function metaLine(line: string): {date?: PostDate; minutes?: number} | undefined
 
 /** A first line that reads as a title: short, alone in its paragraph, not a sentence or a Markdown block. */
 function titleLine(line: string, next: string | undefined): string | undefined {
+	if (line.length > 200) {
+		return undefined;
+	}
+
 	const text = unwrap(line);
 	if (next !== undefined && next.trim() !== '') {
 		return undefined;

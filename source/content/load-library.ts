@@ -2,7 +2,7 @@ import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {decodeText} from './decode-text.js';
 import {defaultExtensions, describeFsError, discoverFiles} from './discover-files.js';
-import {normalisePost} from './normalise-post.js';
+import {normalisePost, plainPost} from './normalise-post.js';
 import type {Library, Post, Problem} from './post.js';
 import {readFileBytes} from './read-file-bytes.js';
 import {repairMojibake} from './repair-mojibake.js';
@@ -82,11 +82,13 @@ function loadFile(base: string, absolutePath: string, maxBytes: number): FileRes
 		}
 	}
 
+	const input = {absolutePath, relativePath: toRelative(base, absolutePath), text, warnings: decoded.warnings, sources};
 	try {
-		return {post: normalisePost({absolutePath, relativePath: toRelative(base, absolutePath), text, warnings: decoded.warnings, sources})};
+		return {post: normalisePost(input)};
 	} catch (error) {
-		// A bug or a resource limit on one strange file must not cost the reader the others.
-		return {problem: `could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`};
+		// A bug or a resource limit on one strange file must cost neither this post nor the others.
+		const reason = `fields not read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+		return {post: plainPost({...input, warnings: [...decoded.warnings, reason]})};
 	}
 }
 

@@ -101,6 +101,29 @@ function chooseTitle(data: Record<string, unknown>, body: string, headings: Body
 	return undefined;
 }
 
+/** The post as plain text under its file name: what is left when reading its fields failed outright. */
+export function plainPost({absolutePath, relativePath, text, warnings}: NormaliseInput): Post {
+	const {stem, fromFolder} = fileStem(absolutePath);
+	return {
+		slug: slugOf(stem.replace(jekyllPrefix, '')) || 'post',
+		title: readableName(stem),
+		date: undefined,
+		updated: undefined,
+		tags: [],
+		description: '',
+		readingMinutes: 1,
+		draft: `/${relativePath}`.includes('/_drafts/'),
+		author: undefined,
+		cover: undefined,
+		path: relativePath,
+		absolutePath,
+		body: text,
+		headings: [],
+		warnings,
+		sources: {title: fromFolder ? 'folder name' : 'file name', slug: fromFolder ? 'folder name' : 'file name'},
+	};
+}
+
 export type NormaliseInput = {
 	absolutePath: string;
 	/** Path relative to the library root, `/` separators. */

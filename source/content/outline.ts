@@ -56,6 +56,26 @@ const htmlAnyTag = /^ {0,3}(?:<[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>|<\/[a-zA-Z][\w-]*
 type Paragraph = {line: number; text: string};
 export type BodyScan = {headings: Array<Omit<Heading, 'id'>>; singleLineParagraphs: Paragraph[]; lineCount: number};
 
+/** A line without its leading `>` markers (a loop: a regex here overflows the stack on a 9 MB line of `>`). */
+function afterQuoteMarkers(line: string): string {
+	let index = 0;
+	while (index < line.length && (line.charCodeAt(index) === 62 || line.charCodeAt(index) === 32)) {
+		index++;
+	}
+
+	return line.slice(index);
+}
+
+/** An outline stops here: a real post never has this many headings, and a hostile one should not cost seconds. */
+export const maxOutline = 5000;
+
+// A heading's text beyond this is not read: no reader needs it, and inline patterns are slow on megabytes.
+const headingTextLimit = 500;
+
+function headingText(markdown: string): string {
+	return plainInline(markdown.length > headingTextLimit ? markdown.slice(0, headingTextLimit) : markdown);
+}
+
 /** Whether a line's content leaves a paragraph open (text, not a heading, fence or rule). */
 function opensParagraph(content: string): boolean {
 	return content.trim() !== '' && !/^\s*(#{1,6}(\s|$)|`{3,}|~{3,})/.test(content) && !thematicBreak.test(content);
@@ -92,6 +112,11 @@ function indentOf(line: string): number {
 /** Walks the body once, finding top-level headings and the one-line paragraphs inference looks at. */
 function scan(body: string): BodyScan {
 	const headings: BodyScan['headings'] = [];
+	const record = (heading: BodyScan['headings'][number]) => {
+		if (headings.length < maxOutline) {
+			headings.push(heading);
+		}
+	};
 	const singleLineParagraphs: Paragraph[] = [];
 	const lines = body.split('\n');
 	let fence: {marker: string; indent: number} | undefined;
@@ -112,7 +137,7 @@ function scan(body: string): BodyScan {
 		if (paragraph === 1 && nextStartsBlock) {
 			const text = lines[paragraphStart]!.trim();
 			// Only these can become inferred headings: keep the list short.
-			if (text.length <= 90 && (text.startsWith('**') || text.startsWith('__') || text.endsWith(':'))) {
+			if (singleLineParagraphs.length < maxOutline && text.length <= 90 && (text.startsWith('**') || text.startsWith('__') || text.endsWith(':'))) {
 				singleLineParagraphs.push({line: paragraphStart, text});
 			}
 		}
@@ -208,7 +233,7 @@ function scan(body: string): BodyScan {
 			closeParagraph(false);
 			listIndent = -1;
 			quote = true;
-			nestedParagraph = opensParagraph(line.replace(/^(\s*>)+/, ''));
+			nestedParagraph = opensParagraph(afterQuoteMarkers(line));
 			continue;
 		}
 
@@ -217,7 +242,7 @@ function scan(body: string): BodyScan {
 			closeParagraph(false);
 			listIndent = -1;
 			quote = false;
-			headings.push({depth: atx[1]!.length, text: plainInline(atx[2] ?? ''), inferred: false, line: index, source: line.trim()});
+			record({depth: atx[1]!.length, text: headingText(atx[2] ?? ''), inferred: false, line: index, source: line.trim()});
 			continue;
 		}
 
@@ -231,7 +256,7 @@ function scan(body: string): BodyScan {
 
 		if (paragraph > 0 && setextUnderline.test(line)) {
 			const textLines = lines.slice(paragraphStart, index);
-			headings.push({depth: line.trim().startsWith('=') ? 1 : 2, text: plainInline(textLines.join(' ')), inferred: false, line: paragraphStart, source: textLines.map(part => part.trim()).join('\n')});
+			record({depth: line.trim().startsWith('=') ? 1 : 2, text: headingText(textLines.join(' ')), inferred: false, line: paragraphStart, source: textLines.map(part => part.trim()).join('\n')});
 			paragraph = 0;
 			continue;
 		}

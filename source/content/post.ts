@@ -13,7 +13,7 @@ export type PostDate = {
 };
 
 /**
- * One entry of a post's outline, in body order.
+ * One entry of a post's outline, in body order (the first 5,000 at most).
  *
  * Headings with `inferred: false` are exactly the top-level heading tokens marked's lexer finds in
  * `Post.body` (ATX `#` and setext headings outside code, HTML blocks, lists and block quotes), in order.

@@ -4,6 +4,8 @@
  */
 
 const minimumLength = 300;
+// Scraped posts are articles, not megabytes: a longer line is left as it is.
+const maximumLength = 200_000;
 const headingMarker = /(?:^|\s)(#{1,6})\s+(?=\S)/g;
 const lineStartHeading = /^ {0,3}#{1,6}[ \t]/m;
 const joiners = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'vs', 'vs.', 'via', 'into', 'onto', 'over', 'your', 'my', 'our', 'its', 'is', 'are', 'not', 'up', 'out', '&', '-', '–', '—', '+', '/']);
@@ -108,7 +110,7 @@ export function restoreCollapsed(body: string): string | undefined {
 	}
 
 	const lines = body.split('\n');
-	const long = lines.findIndex(line => line.length >= minimumLength && (line.match(/\s#{2,6}\s+\S/g)?.length ?? 0) >= 2);
+	const long = lines.findIndex(line => line.length >= minimumLength && line.length <= maximumLength && (line.match(/\s#{2,6}\s+\S/g)?.length ?? 0) >= 2);
 	if (long === -1 || lines.some((line, index) => index !== long && lineStartHeading.test(line))) {
 		return undefined;
 	}

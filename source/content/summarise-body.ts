@@ -50,7 +50,9 @@ export function firstParagraph(body: string): string {
 		}
 	}
 
-	const text = plainInline((paragraph.length > 0 ? paragraph : fallback ?? []).join(' ').replace(/<[^>]*>/g, ''));
+	const chosen = (paragraph.length > 0 ? paragraph : fallback ?? []).join(' ');
+	// Only the start can show; inline patterns are slow on a megabyte-long line.
+	const text = plainInline(chosen.slice(0, descriptionLength * 4).replace(/<[^>]*>/g, ''));
 	return cleanText(text, descriptionLength);
 }
 

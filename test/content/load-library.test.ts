@@ -203,6 +203,20 @@ describe('loadLibrary: hostile input', () => {
 		assert.deepEqual([item!.title, item!.author, item!.tags, item!.cover, item!.date, item!.description], ['Bomb', undefined, [], undefined, undefined, 'Body.']);
 	});
 
+	test('pathological bodies are still posts: megabyte lines of >, [, *, _ and thousands of headings', async () => {
+		const root = folderWith({
+			'quotes.md': '>'.repeat(4_000_000),
+			'brackets.md': '['.repeat(2_000_000),
+			'stars.md': '*a **a '.repeat(200_000),
+			'collapsed.md': `${'word '.repeat(100)}${'a ## B c '.repeat(100_000)}`,
+			'headings.md': 'Title\n===\n'.repeat(20_000),
+		});
+		const library = await loadLibrary(root);
+		assert.deepEqual(library.problems, []);
+		assert.deepEqual(library.posts.map(item => item.title).sort(), ['Brackets', 'Collapsed', 'Quotes', 'Stars', 'Title']);
+		assert.equal(library.posts.find(item => item.path === 'headings.md')?.headings.length, 5000, 'the outline stops at 5,000');
+	});
+
 	test('control characters and bidi overrides never reach titles, tags or descriptions', async () => {
 		const root = folderWith({'evil.md': '---\ntitle: "Evil\\e]0;pwned\\a title\\u202e"\ntags: ["a\\e[31m", "\\u009b6n"]\ndescription: "\\e]52;c;aGk=\\a desc"\nauthor: "\\eP1$q\\e\\\\ me"\n---\nBody.'});
 		const [item] = (await loadLibrary(root)).posts;
