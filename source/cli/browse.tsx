@@ -1,9 +1,10 @@
 import process from 'node:process';
 import {render} from 'ink';
 import type {LoadOptions} from '../content/load-library.js';
-import type {Library, Post} from '../content/post.js';
+import type {Library} from '../content/post.js';
 import {watchLibrary} from '../content/watch-library.js';
-import type {RenderedArticle, Theme} from '../render/article.js';
+import {createArticleLoader} from '../render/article-loader.js';
+import type {Theme} from '../render/article.js';
 import {App} from '../ui/App.js';
 import {type LibrarySource, staticLibrary} from '../ui/services.js';
 
@@ -34,20 +35,9 @@ export type BrowseFolder = {root: string; label: string; load?: Omit<LoadOptions
 export async function browse(target: Library | BrowseFolder, options: BrowseOptions): Promise<void> {
 	const watcher = 'posts' in target ? undefined : watchLibrary(target.root, {...target.load, label: target.label, watch: options.watch ?? true});
 	const source: LibrarySource = watcher ?? staticLibrary(target as Library);
-	// Keyed by the post object: a re-read file is a new object, so an edited post is rendered afresh.
-	const cache = new WeakMap<Post, Map<number, RenderedArticle>>();
-	const loadArticle = async (post: Post, width: number): Promise<RenderedArticle> => {
-		const cached = cache.get(post)?.get(width);
-		if (cached) {
-			return cached;
-		}
-
-		// The renderer and highlighter cost ~200 ms to import: load them when the first article opens.
-		const {renderArticle} = await import('../render/render-article.js');
-		const article = renderArticle(post, {width, theme: options.theme ?? 'dark', colorLevel: options.colorLevel, hyperlinks: options.hyperlinks, ...(options.width === undefined ? {} : {readingWidth: options.width})});
-		cache.set(post, (cache.get(post) ?? new Map<number, RenderedArticle>()).set(width, article));
-		return article;
-	};
+	// Renders in a worker (marked and the highlighter load there, not before the first list frame),
+	// cached per post object: a re-read file is a new object, so an edited post is rendered afresh.
+	const loadArticle = createArticleLoader({theme: options.theme ?? 'dark', colorLevel: options.colorLevel, hyperlinks: options.hyperlinks, ...(options.width === undefined ? {} : {readingWidth: options.width})});
 
 	process.stdout.write('\u001B[?1049h');
 	const restore = () => {
@@ -58,6 +48,7 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 	const instance = render(<App source={source} loadArticle={loadArticle} showDrafts={options.showDrafts ?? false}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
 	await instance.waitUntilExit();
 	watcher?.close();
+	loadArticle.close();
 	restore();
 	process.removeListener('exit', restore);
 }
