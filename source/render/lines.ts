@@ -122,7 +122,10 @@ export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[]
 				append(partText[index]!, partRun[index]!, partWidth[index]!);
 			}
 		} else {
-			if (gap > 0 && lineWidth + gap < limit) {
+			// A long word starts a new line unless most of this one is still free (CJK text has no spaces).
+			if (lineWidth > 0 && limit - lineWidth - gap < limit / 2) {
+				breakLine();
+			} else if (gap > 0) {
 				append(' ', space!, 1);
 			}
 

@@ -6,16 +6,36 @@ import {textWidth} from './text-width.js';
 type Align = 'left' | 'right' | 'center' | null;
 
 /**
- * Column widths that fit `room` columns: narrow columns keep their natural width, the rest share
- * what is left evenly. Undefined when even three columns each would not fit.
+ * Column widths that fit `room` columns, the way browsers lay out tables: each column gets at least
+ * its longest word when that is possible, and what is left goes to columns in proportion to how much
+ * more they want. When even the longest words do not fit, columns share the room evenly (narrow ones
+ * keep their natural width). Undefined when not even three columns each fit.
  */
-export function columnWidths(natural: number[], room: number): number[] | undefined {
-	if (natural.reduce((sum, width) => sum + width, 0) <= room) {
+export function columnWidths(natural: number[], longestWord: number[], room: number): number[] | undefined {
+	const total = (widths: number[]) => widths.reduce((sum, width) => sum + width, 0);
+	if (total(natural) <= room) {
 		return natural;
 	}
 
 	if (room < natural.length * 3) {
 		return undefined;
+	}
+
+	const minimum = natural.map((width, index) => Math.max(1, Math.min(width, longestWord[index]!)));
+	if (total(minimum) <= room) {
+		const spare = room - total(minimum);
+		const wants = natural.map((width, index) => width - minimum[index]!);
+		const wanted = total(wants);
+		const widths = minimum.map((width, index) => width + Math.floor(spare * wants[index]! / wanted));
+		let left = room - total(widths);
+		for (let index = 0; left > 0; index = (index + 1) % widths.length) {
+			if (widths[index]! < natural[index]!) {
+				widths[index]!++;
+				left--;
+			}
+		}
+
+		return widths;
 	}
 
 	const widths = natural.map(() => 0);
@@ -46,6 +66,15 @@ function naturalWidth(runs: Run[]): number {
 	return widest;
 }
 
+function longestWord(runs: Run[]): number {
+	let longest = 0;
+	for (const word of runs.map(run => run.text).join('').split(/[\s]+/)) {
+		longest = Math.max(longest, textWidth(word));
+	}
+
+	return longest;
+}
+
 /**
  * A GFM table laid out to fit `width`: columns shrink and cells wrap. When the columns cannot fit at
  * all, each row becomes a block of `header: value` lines instead.
@@ -55,7 +84,8 @@ export function renderTable(token: Tokens.Table, width: number, writer: LineWrit
 	const rows = token.rows.map(row => token.header.map((_, column) => inlineRuns(row[column]?.tokens ?? [], '', context)));
 	const count = header.length;
 	const natural = header.map((cell, column) => rows.reduce((widest, row) => Math.max(widest, naturalWidth(row[column]!)), Math.max(1, naturalWidth(cell))));
-	const widths = columnWidths(natural, width - (3 * count) - 1);
+	const words = header.map((cell, column) => rows.reduce((longest, row) => Math.max(longest, longestWord(row[column]!)), longestWord(cell)));
+	const widths = columnWidths(natural, words, width - (3 * count) - 1);
 	if (!widths) {
 		return recordRows(header, rows, width, writer);
 	}
