@@ -1,5 +1,5 @@
 import {Box, useApp} from 'ink';
-import {useMemo, useState, useSyncExternalStore} from 'react';
+import {useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {ListScreen} from './list/ListScreen.js';
 import {ReaderScreen} from './reader/ReaderScreen.js';
 import type {Indexing, LibrarySource, LoadArticle, OpenRequest} from './services.js';
@@ -24,11 +24,22 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 	const library = useSyncExternalStore(source.subscribe, source.current);
 	const indexing = useSyncExternalStore(source.subscribe, source.indexing ?? notIndexing);
 	const [opened, setRequest] = useState<OpenRequest | undefined>();
-	// After a reload the open article follows its file: the same path, the post as it is now.
+	// After a reload the open article follows its file: the same path, the post as it is now; a
+	// deleted file leaves its last version on screen.
+	const shown = useRef<{opened: OpenRequest; request: OpenRequest} | undefined>(undefined);
 	const request = useMemo(() => {
-		const now = opened && library.posts.find(post => post.absolutePath === opened.post.absolutePath);
-		return now && now !== opened.post ? {...opened, post: now} : opened;
+		if (!opened) {
+			return undefined;
+		}
+
+		const now = library.posts.find(post => post.absolutePath === opened.post.absolutePath);
+		if (!now) {
+			return shown.current?.opened === opened ? shown.current.request : opened;
+		}
+
+		return now === opened.post ? opened : {...opened, post: now};
 	}, [opened, library]);
+	shown.current = opened && request ? {opened, request} : undefined;
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// Ink 6 clears the whole screen when a frame is as tall as the terminal: stay one row short.
 	const height = Math.max(0, rows - 1);

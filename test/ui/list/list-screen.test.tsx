@@ -13,7 +13,7 @@ import {makeLibrary, sampleLibrary} from './make-library.js';
 const opened: Post[] = [];
 const loadArticle = async (post: Post): Promise<RenderedArticle> => {
 	opened.push(post);
-	return {lines: [`ARTICLE ${post.title}`], headings: [], anchors: {}, links: []};
+	return {lines: [`ARTICLE ${post.title}`], plain: [`ARTICLE ${post.title}`], headings: [], anchors: {}, links: []};
 };
 
 function sized(stdout: unknown, columns: number, rows: number) {
@@ -45,19 +45,66 @@ function liveSource(library: Library, indexing?: Indexing): LibrarySource & {set
 	};
 }
 
-type Harness = {frame: () => string; lines: () => string[]; type: (input: string) => Promise<void>; unmount: () => void};
+type Harness = {
+	frame: () => string;
+	lines: () => string[];
+	type: (input: string) => Promise<void>;
+	/** Runs `change` (a reload, say) and waits for the screen to settle. */
+	act: (change: () => void) => Promise<void>;
+	/** Polls until the screen shows `text` (debounced work), failing with the screen after 3 s. */
+	until: (text: string | RegExp) => Promise<void>;
+	unmount: () => void;
+};
+
+/**
+ * Waits for the screen to change (up to a second: some keys change nothing), then to stay the same
+ * for a while, so a loaded machine slows the test down instead of failing it.
+ */
+async function settled(lastFrame: () => string | undefined, before: string | undefined): Promise<void> {
+	const changeBy = Date.now() + 1000;
+	while (lastFrame() === before && Date.now() < changeBy) {
+		await delay(10);
+	}
+
+	let last = lastFrame();
+	let stableSince = Date.now();
+	const giveUp = Date.now() + 3000;
+	while (Date.now() - stableSince < 120 && Date.now() < giveUp) {
+		await delay(10);
+		if (lastFrame() !== last) {
+			last = lastFrame();
+			stableSince = Date.now();
+		}
+	}
+}
 
 async function show(source: LibrarySource, {columns = 100, rows = 24, showDrafts = false} = {}): Promise<Harness> {
 	const app = render(<App source={source} loadArticle={loadArticle} showDrafts={showDrafts}/>);
+	const first = app.lastFrame();
 	sized(app.stdout, columns, rows);
-	await delay(80);
+	await settled(app.lastFrame, first);
 	const frame = () => stripAnsi(app.lastFrame() ?? '');
 	return {
 		frame,
 		lines: () => frame().split('\n'),
 		async type(input) {
+			const before = app.lastFrame();
 			app.stdin.write(input);
-			await delay(90);
+			await settled(app.lastFrame, before);
+		},
+		async act(change) {
+			const before = app.lastFrame();
+			change();
+			await settled(app.lastFrame, before);
+		},
+		async until(text) {
+			const giveUp = Date.now() + 3000;
+			const shows = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));
+			while (!shows() && Date.now() < giveUp) {
+				await delay(10);
+			}
+
+			assert.ok(shows(), `waited for ${String(text)}; screen was:\n${frame()}`);
 		},
 		unmount: app.unmount,
 	};
@@ -163,7 +210,7 @@ test('Enter opens the selected post, batched keys included; Esc returns to the s
 	const ui = await show(staticLibrary(sampleLibrary()));
 	try {
 		await ui.type('jj\r');
-		await delay(50);
+		await ui.until('ARTICLE');
 		assert.ok(ui.frame().includes('ARTICLE Markdown showcase'), ui.frame());
 		await ui.type(escape);
 		assert.match(ui.lines().find(line => line.includes('Markdown showcase'))!, /▸/);
@@ -177,7 +224,7 @@ test('a filtered list opens the post picked in it', async () => {
 	try {
 		await ui.type('/guide\r');
 		await ui.type(`${down}\r`);
-		await delay(50);
+		await ui.until('ARTICLE');
 		assert.ok(ui.frame().includes('ARTICLE Every key in blog-tui'), ui.frame());
 	} finally {
 		ui.unmount();
@@ -194,14 +241,14 @@ test('F searches the text of every post; Enter opens the hit', async () => {
 		await ui.type('F');
 		assert.match(ui.lines()[2]!, /Search text: {4}type to search every post/);
 		await ui.type('ring');
-		await delay(200);
+		await ui.until('2 lines in 2 posts');
 		const lines = ui.lines();
 		assert.match(lines[2]!, /Search text: ring {3}2 lines in 2 posts · enter opens/);
 		assert.match(lines[3]!, /^ ▸ Star notes\s+3 │ The Ring Nebula glows green\.$/);
 		assert.match(lines[4]!, /^ {3}Garden\s+2 │ A ring of stones\.$/);
 		opened.length = 0;
 		await ui.type(`${down}\r`);
-		await delay(50);
+		await ui.until(/^ Garden/);
 		// Where the reader scrolls to is the reader's part; the list's is to open the right post.
 		assert.deepEqual(opened.map(post => post.title), ['Garden']);
 		assert.ok(!ui.frame().includes('Search text:'), 'the search screen made way for the article');
@@ -261,8 +308,9 @@ test('indexing shows how many files were read, then the list', async () => {
 	try {
 		assert.ok(ui.frame().includes('Indexing ./blog…'));
 		assert.ok(ui.frame().includes('1,234 of 10,000 files read'));
-		source.set(sampleLibrary());
-		await delay(50);
+		await ui.act(() => {
+			source.set(sampleLibrary());
+		});
 		assert.ok(ui.frame().includes('Reading blog-tui over SSH'));
 	} finally {
 		ui.unmount();
@@ -278,8 +326,9 @@ test('a reload keeps the selection and the filter', async () => {
 		const selected = ui.lines().find(line => line.includes('▸'))!;
 		const library = sampleLibrary();
 		library.posts.unshift({...library.posts[0]!, title: 'Fresh item', absolutePath: '/blog/fresh.md', date: {iso: '2026-10-01', time: Date.parse('2026-10-01')}});
-		source.set(library);
-		await delay(50);
+		await ui.act(() => {
+			source.set(library);
+		});
 		assert.ok(ui.frame().includes('Fresh item'));
 		assert.equal(ui.lines().find(line => line.includes('▸')), selected);
 		assert.match(ui.lines()[0]!, /filter: i/);
@@ -299,7 +348,7 @@ test('10,000 posts: only the visible rows are drawn; G reaches the last', async 
 		assert.ok(ui.frame().includes('Post number 9999'));
 		assertFits(ui.lines(), 80, 24);
 		await ui.type('/number 4242');
-		await delay(300);
+		await ui.until('filter: number 4242');
 		assert.match(ui.lines()[0]!, /of 10,000 posts · filter: number 4242/, 'the filter applies once typing pauses');
 		assert.ok(ui.frame().includes('Post number 4242'));
 	} finally {
@@ -359,7 +408,7 @@ test('keys batched in one write: a filter typed and kept, a tag picked with arro
 		await ui.type('/pager\r');
 		assert.match(ui.lines()[0]!, /1 of 5 posts · filter: pager/);
 		await ui.type(`${escape}#${down}${down}\r`);
-		await delay(50);
+		await ui.until('tag: ink');
 		assert.match(ui.lines()[0]!, /tag: ink/);
 	} finally {
 		ui.unmount();
@@ -370,13 +419,35 @@ test('resizing re-lays the list out to the new size, down to 20×6', async () =>
 	const app = render(<App source={staticLibrary(sampleLibrary())} loadArticle={loadArticle}/>);
 	try {
 		for (const [columns, rows] of [[100, 30], [60, 20], [130, 24], [20, 6], [80, 24]] as const) {
+			const before = app.lastFrame();
 			sized(app.stdout, columns, rows);
-			await delay(80);
+			await settled(app.lastFrame, before);
 			const lines = stripAnsi(app.lastFrame() ?? '').split('\n');
 			assertFits(lines, columns, rows);
 			assert.ok(lines.some(line => line.includes('▸')), `the selected row is in view at ${columns}×${rows}:\n${lines.join('\n')}`);
 		}
 	} finally {
 		app.unmount();
+	}
+});
+
+test('an open article follows its file through reloads; a deleted file leaves its last version', async () => {
+	const first = makeLibrary([{title: 'Alpha', date: '2024-01-01', body: 'one', absolutePath: '/blog/alpha.md'}]);
+	const source = liveSource(first);
+	const ui = await show(source);
+	try {
+		await ui.type('\r');
+		await ui.until('ARTICLE Alpha');
+		await ui.act(() => {
+			source.set(makeLibrary([{title: 'Alpha, revised', date: '2024-01-01', body: 'two', absolutePath: '/blog/alpha.md'}]));
+		});
+		await ui.until('ARTICLE Alpha, revised');
+		assert.ok(ui.frame().includes('ARTICLE Alpha, revised'), ui.frame());
+		await ui.act(() => {
+			source.set(makeLibrary([]));
+		});
+		assert.ok(ui.frame().includes('ARTICLE Alpha, revised'), ui.frame());
+	} finally {
+		ui.unmount();
 	}
 });
