@@ -113,7 +113,8 @@ function renderQuote(token: Tokens.Blockquote, width: number, context: BlockCont
 	}
 
 	const bar = lineOf([{text: '│ ', key: 'quote-bar'}], context.writer);
-	return inner.map(line => prefixLine(line, bar));
+	const blankBar = lineOf([{text: '│', key: 'quote-bar'}], context.writer);
+	return inner.map(line => line.width === 0 ? blankBar : prefixLine(line, bar));
 }
 
 function renderHtml(html: string, width: number, context: BlockContext): Line[] {
@@ -148,7 +149,9 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 		case 'paragraph':
 		case 'text': {
 			const tokens = (token as Tokens.Paragraph).tokens ?? [{type: 'text', raw: token.raw, text: token.text as string}];
-			return wrapRuns(inlineRuns(tokens, '', context), width, writer);
+			const runs = inlineRuns(tokens, '', context);
+			// A paragraph of nothing but tags (`<a id="x"></a>`) leaves no blank block behind.
+			return runs.some(run => run.text.trim() !== '') ? wrapRuns(runs, width, writer) : [];
 		}
 
 		case 'list': {
