@@ -47,7 +47,6 @@ const fenceOpen = /^( *)(`{3,}|~{3,})([^`]*)$/;
 const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const setextUnderline = /^ {0,3}(=+|-+)[ \t]*$/;
 const listItem = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
-const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const htmlRaw = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
 const htmlComment = /^ {0,3}<!--/;
 const htmlBlockTag = /^ {0,3}<\/?(address|article|aside|blockquote|body|details|dialog|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|legend|li|main|menu|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(?:\s|\/?>|$)/i;
@@ -55,6 +54,27 @@ const htmlAnyTag = /^ {0,3}(?:<[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>|<\/[a-zA-Z][\w-]*
 
 type Paragraph = {line: number; text: string};
 export type BodyScan = {headings: Array<Omit<Heading, 'id'>>; singleLineParagraphs: Paragraph[]; lineCount: number};
+
+/** `---`, `* * *`, `___`: checked by a loop, as a regex for it overflows the stack on a megabyte of `- `. */
+function isThematicBreak(line: string): boolean {
+	const indent = indentOf(line);
+	const marker = line.charCodeAt(indent);
+	if (indent > 3 || (marker !== 45 && marker !== 42 && marker !== 95)) {
+		return false;
+	}
+
+	let count = 0;
+	for (let index = indent; index < line.length; index++) {
+		const code = line.charCodeAt(index);
+		if (code === marker) {
+			count++;
+		} else if (code !== 32 && code !== 9) {
+			return false;
+		}
+	}
+
+	return count >= 3;
+}
 
 /** A line without its leading `>` markers (a loop: a regex here overflows the stack on a 9 MB line of `>`). */
 function afterQuoteMarkers(line: string): string {
@@ -78,12 +98,12 @@ function headingText(markdown: string): string {
 
 /** Whether a line's content leaves a paragraph open (text, not a heading, fence or rule). */
 function opensParagraph(content: string): boolean {
-	return content.trim() !== '' && !/^\s*(#{1,6}(\s|$)|`{3,}|~{3,})/.test(content) && !thematicBreak.test(content);
+	return content.trim() !== '' && !/^\s*(#{1,6}(\s|$)|`{3,}|~{3,})/.test(content) && !isThematicBreak(content);
 }
 
 /** Lines that end a table (and start something else). */
 function startsBlock(line: string): boolean {
-	return atxHeading.test(line) || /^( {0,3}(>|`{3,}|~{3,})| {4})/.test(line) || thematicBreak.test(line) || listItem.test(line)
+	return atxHeading.test(line) || /^( {0,3}(>|`{3,}|~{3,})| {4})/.test(line) || isThematicBreak(line) || listItem.test(line)
 		|| htmlRaw.test(line) || htmlComment.test(line) || htmlBlockTag.test(line);
 }
 
@@ -91,9 +111,15 @@ function cells(row: string): number {
 	return row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).length;
 }
 
-/** A GFM table: a header row, then a delimiter row with as many cells (`|---|:--:|`). */
+/** A GFM table: a header row, then a delimiter row with as many cells (`|---|:--:|`); checked cell by cell, as one regex overflows on long rows. */
 function isTableDelimiter(header: string, line: string): boolean {
-	return /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line) && (line.includes('|') || header.includes('|')) && cells(header) === cells(line);
+	if (indentOf(line) > 3 || !/^[|:\-\s]+$/.test(line) || !line.includes('-') || !(line.includes('|') || header.includes('|'))) {
+		return false;
+	}
+
+	const row = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+	const delimiters = row.split('|');
+	return delimiters.every(cell => /^\s*:?-+:?\s*$/.test(cell)) && cells(header) === delimiters.length;
 }
 
 function isLetter(code: number): boolean {
@@ -261,7 +287,7 @@ function scan(body: string): BodyScan {
 			continue;
 		}
 
-		if (thematicBreak.test(line)) {
+		if (isThematicBreak(line)) {
 			closeParagraph(true);
 			listIndent = -1;
 			quote = false;

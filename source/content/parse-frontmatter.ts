@@ -1,6 +1,10 @@
 import yaml from 'js-yaml';
 import {parse as parseToml} from 'smol-toml';
+import {formatSize} from './read-file-bytes.js';
 import {parseSimpleYaml} from './simple-yaml.js';
+
+// Real frontmatter is a few hundred bytes; past this it is not a set of fields anyone wrote by hand.
+const maxFrontmatter = 128 * 1024;
 
 export type FrontmatterFormat = 'yaml' | 'toml' | 'json' | 'none';
 
@@ -223,9 +227,15 @@ export function parseFrontmatter(text: string): Frontmatter {
 
 	const format = found.format;
 	let {raw, body} = found;
+
 	if (!found.closed) {
 		warnings.push(`frontmatter: no closing "${found.fence}" line`);
 		({fields: raw, body} = splitUnclosed(raw, format));
+	}
+
+	if (raw.length > maxFrontmatter) {
+		warnings.push(`frontmatter: too large (${formatSize(raw.length)}, limit ${formatSize(maxFrontmatter)}): ignored`);
+		return {format, data: {}, body, warnings};
 	}
 
 	const parsed = format === 'yaml' ? parseYaml(raw, found.firstLine) : format === 'toml' ? parseTomlBlock(raw, found.firstLine) : parseJson(raw);

@@ -210,10 +210,14 @@ describe('loadLibrary: hostile input', () => {
 			'stars.md': '*a **a '.repeat(200_000),
 			'collapsed.md': `${'word '.repeat(100)}${'a ## B c '.repeat(100_000)}`,
 			'headings.md': 'Title\n===\n'.repeat(20_000),
+			'dashes.md': `${'- '.repeat(2_000_000)}x`,
+			'table.md': `a|b\n${'|-'.repeat(2_000_000)}`,
+			'fields.md': `---\ntags: [${'a, '.repeat(100_000)}]\n---\nBody survives.`,
 		});
 		const library = await loadLibrary(root);
-		assert.deepEqual(library.problems, []);
-		assert.deepEqual(library.posts.map(item => item.title).sort(), ['Brackets', 'Collapsed', 'Quotes', 'Stars', 'Title']);
+		assert.deepEqual(library.problems.map(problem => [problem.path, problem.problem]), [['fields.md', 'frontmatter: too large (293.0 KB, limit 128 KB): ignored']]);
+		assert.equal(library.posts.find(item => item.path === 'fields.md')?.body, 'Body survives.');
+		assert.deepEqual(library.posts.map(item => item.title).sort(), ['Brackets', 'Collapsed', 'Dashes', 'Fields', 'Quotes', 'Stars', 'Table', 'Title']);
 		assert.equal(library.posts.find(item => item.path === 'headings.md')?.headings.length, 5000, 'the outline stops at 5,000');
 	});
 
