@@ -10,7 +10,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  */
 export async function bundleChild(outdir: string): Promise<string> {
 	await build({
-		entryPoints: [path.join(here, 'child.tsx')],
+		// The render worker sits next to the child, where the article loader looks for it.
+		entryPoints: {child: path.join(here, 'child.tsx'), 'render-worker': path.join(here, '..', 'source', 'render', 'render-worker.ts')},
 		bundle: true,
 		splitting: true,
 		format: 'esm',
@@ -18,7 +19,9 @@ export async function bundleChild(outdir: string): Promise<string> {
 		target: 'node20',
 		outdir,
 		external: ['react-devtools-core'],
-		define: {'process.env.NODE_ENV': '"production"'},
+		// As in package.json's build: production React, regex literals kept (cheaper to create), yoga's wasm decoded without fetch.
+		define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined'},
+		supported: {'regexp-set-notation': true},
 		banner: {js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);'},
 		logLevel: 'warning',
 	});

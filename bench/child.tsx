@@ -3,16 +3,18 @@
  * Usage: child.js library <folder> | render <file> <width> | pager <file> | list <folder>
  * Prints one line of JSON.
  */
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {Session} from 'node:inspector/promises';
 import process from 'node:process';
 import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink';
 import {loadLibrary} from '../source/content/load-library.js';
+import {createArticleLoader} from '../source/render/article-loader.js';
 import type {Post} from '../source/content/post.js';
 import type {RenderedArticle} from '../source/render/article.js';
 import {App} from '../source/ui/App.js';
 import {staticLibrary} from '../source/ui/services.js';
-import {FakeStdin, FakeStdout} from './fake-terminal.js';
+import {FakeStdin, FakeStdout, type Write} from './fake-terminal.js';
 
 export type Step = {key: string; latencyMs: number | undefined; bytes: number; frames: number};
 
@@ -39,6 +41,21 @@ async function onePost(file: string): Promise<Post> {
 	}
 
 	return post;
+}
+
+/** The first write from index `from` on that passes `test`. */
+async function waitForWrite(stdout: FakeStdout, from: number, test: (write: Write) => boolean = write => write.bytes > frameBytes, limitMs = 60_000): Promise<Write> {
+	const start = performance.now();
+	while (performance.now() - start < limitMs) {
+		const found = stdout.writes.slice(from).find(write => test(write));
+		if (found) {
+			return found;
+		}
+
+		await delay(5);
+	}
+
+	throw new Error('no frame was written');
 }
 
 /** Waits until nothing has been written for `quietMs` (or `limitMs` passed). */
@@ -77,6 +94,27 @@ async function press(stdin: FakeStdin, stdout: FakeStdout, keys: string[], gapMs
 	return steps;
 }
 
+/**
+ * With BENCH_PROFILE=<file>, records a CPU profile of `work` alone (the measured phase, without the
+ * set-up), for finding where a missed target's time goes.
+ */
+async function profiled<T>(work: () => Promise<T>): Promise<T> {
+	const file = process.env['BENCH_PROFILE'];
+	if (!file) {
+		return work();
+	}
+
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.start');
+	const result = await work();
+	const {profile} = await session.post('Profiler.stop');
+	writeFileSync(file, JSON.stringify(profile));
+	session.disconnect();
+	return result;
+}
+
 function mount(source: ReturnType<typeof staticLibrary>, loadArticle: (post: Post, width: number) => Promise<RenderedArticle>) {
 	const stdout = new FakeStdout(100, 30);
 	const stdin = new FakeStdin();
@@ -94,7 +132,7 @@ const gapMs = 50;
 switch (mode) {
 	case 'library': {
 		const start = performance.now();
-		const library = await loadLibrary(target);
+		const library = await profiled(async () => loadLibrary(target));
 		report({ms: performance.now() - start, posts: library.posts.length, problems: library.problems.length});
 		break;
 	}
@@ -102,39 +140,43 @@ switch (mode) {
 	case 'render': {
 		const post = await onePost(target);
 		const start = performance.now();
-		const article = await renderPost(post, Number(extra));
-		report({ms: performance.now() - start, lines: article.lines.length, bytes: Buffer.byteLength(readFileSync(target))});
+		// Imported on first use, as the CLI does; timed apart from rendering.
+		const {renderArticle} = await import('../source/render/render-article.js');
+		const imported = performance.now();
+		const article = await profiled(async () => renderArticle(post, {width: Number(extra), theme: 'dark', colorLevel: 3, hyperlinks: false}));
+		report({importMs: imported - start, ms: performance.now() - imported, lines: article.lines.length, bytes: Buffer.byteLength(readFileSync(target))});
 		break;
 	}
 
 	case 'pager': {
 		const post = await onePost(target);
-		let loaded: () => void = () => undefined;
-		const articleReady = new Promise<void>(resolve => {
-			loaded = resolve;
-		});
-		const {stdout, stdin, instance} = mount(staticLibrary({root: target, label: 'bench', posts: [post], problems: []}), async (post, width) => {
-			const article = await renderPost(post, width);
-			loaded();
+		// The CLI's own loader (rendering in a worker), noting when the article arrives.
+		const loader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: false});
+		let arrivedAt = Number.POSITIVE_INFINITY;
+		const loadArticle = async (post: Post, width: number) => {
+			const article = await loader(post, width);
+			arrivedAt = Math.min(arrivedAt, performance.now());
 			return article;
-		});
+		};
+
+		const {stdout, stdin, instance} = mount(staticLibrary({root: target, label: 'bench', posts: [post], problems: []}), loadArticle);
 		await quiet(stdout, 200);
 		const beforeOpen = stdout.writes.length;
+		const opened = performance.now();
 		stdin.press('\r');
-		await articleReady;
-		const beforeArticle = stdout.writes.length;
-		while (stdout.writes.length === beforeArticle) {
-			await delay(10);
-		}
-
+		const shown = await waitForWrite(stdout, beforeOpen, write => write.bytes > frameBytes && write.at >= arrivedAt);
+		const openMs = shown.at - opened;
 		await quiet(stdout, 300);
 		await press(stdin, stdout, Array.from({length: 10}, () => 'j'), gapMs);
-		const lines = await press(stdin, stdout, Array.from({length: 60}, () => 'j'), gapMs);
-		const pages = await press(stdin, stdout, Array.from({length: 20}, () => ' '), gapMs);
+		const {lines, pages} = await profiled(async () => ({
+			lines: await press(stdin, stdout, Array.from({length: 60}, () => 'j'), gapMs),
+			pages: await press(stdin, stdout, Array.from({length: 20}, () => ' '), gapMs),
+		}));
 		instance.unmount();
+		loader.close();
 		// One screen: the largest single frame written while the article was shown.
 		const screenBytes = Math.max(0, ...stdout.writes.slice(beforeOpen).map(write => write.bytes));
-		report({screenBytes, lines, pages});
+		report({openMs, screenBytes, lines, pages});
 		break;
 	}
 
@@ -145,7 +187,7 @@ switch (mode) {
 		// Let idle-time preparation finish, as it would while a reader looks at the first screen.
 		await delay(1000);
 		await press(stdin, stdout, Array.from({length: 10}, () => 'j'), gapMs);
-		const steps = await press(stdin, stdout, [...Array.from({length: 40}, () => 'j'), ...Array.from({length: 40}, () => 'k')], gapMs);
+		const steps = await profiled(async () => press(stdin, stdout, [...Array.from({length: 40}, () => 'j'), ...Array.from({length: 40}, () => 'k')], gapMs));
 		instance.unmount();
 		report({posts: library.posts.length, steps});
 		break;

@@ -118,6 +118,7 @@ async function render(child: string, article: string): Promise<void> {
 	const results = await repeat(child, ['render', article, '100'], 3);
 	const ms = median(numbers(results, 'ms'));
 	row('render: 1 MB post, width 100, colour', `${formatMs(ms)} (${Number(results[0]?.['lines']).toLocaleString('en')} lines)`, '≤ 0.5 s', ms <= 500);
+	row('render: importing the renderer (first open only)', formatMs(median(numbers(results, 'importMs'))));
 	row('render: peak RSS (whole process)', formatBytes(median(numbers(results, 'maxRssBytes'))));
 	if (!hasCommand('lowdown')) {
 		row('render: lowdown -tterm', 'lowdown not installed', '', undefined);
@@ -152,6 +153,7 @@ function keyRows(name: string, steps: Step[], screenBytes?: number): void {
 async function pager(child: string, article: string): Promise<void> {
 	const result = await runChild(child, ['pager', article]);
 	const screenBytes = Number(result['screenBytes']);
+	row('pager: open a 1 MB post (enter → article frame, worker)', formatMs(Number(result['openMs'])));
 	keyRows('pager: j on a 1 MB post', result['lines'] as Step[], screenBytes);
 	keyRows('pager: space on a 1 MB post', result['pages'] as Step[], screenBytes);
 }

@@ -54,6 +54,7 @@ export function runInPty(command: string[], {listText, keys = 'q', env = {}, onL
 		let output = '';
 		let firstFrameMs: number | undefined;
 		let listFrameMs: number | undefined;
+		let retype: NodeJS.Timeout | undefined;
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			reject(new Error(`${command.join(' ')} did not finish in ${timeoutMs} ms; it wrote:\n${visible(output).slice(-2000)}`));
@@ -71,12 +72,22 @@ export function runInPty(command: string[], {listText, keys = 'q', env = {}, onL
 			if (firstFrameMs !== undefined && (listText === undefined || text.includes(listText))) {
 				listFrameMs = now - start;
 				onList?.();
-				child.stdin.write(keys);
+				// Typed again until the program ends: a key that arrives before the program puts the
+				// terminal in raw mode can sit in the line buffer.
+				const type = () => {
+					if (child.exitCode === null && child.signalCode === null) {
+						child.stdin.write(keys);
+						retype = setTimeout(type, 500);
+					}
+				};
+
+				type();
 			}
 		});
 		child.on('error', reject);
 		child.on('exit', () => {
 			clearTimeout(timer);
+			clearTimeout(retype);
 			resolve({firstFrameMs, listFrameMs, exitMs: performance.now() - start});
 		});
 	});

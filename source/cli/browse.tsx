@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink';
 import type {LoadOptions} from '../content/load-library.js';
 import type {Library} from '../content/post.js';
@@ -25,6 +26,8 @@ export type BrowseOptions = {
 	stdin?: NodeJS.ReadStream;
 };
 
+const firstReadWaitMs = 150;
+
 /** A folder (or file) to read in the background while the UI shows progress. */
 export type BrowseFolder = {root: string; label: string; load?: Omit<LoadOptions, 'onProgress'>};
 
@@ -38,6 +41,12 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 	// Renders in a worker (marked and the highlighter load there, not before the first list frame),
 	// cached per post object: a re-read file is a new object, so an edited post is rendered afresh.
 	const loadArticle = createArticleLoader({theme: options.theme ?? 'dark', colorLevel: options.colorLevel, hyperlinks: options.hyperlinks, ...(options.width === undefined ? {} : {readingWidth: options.width})});
+
+	// A small library is read before the first frame, so the list is the first thing drawn rather than
+	// an indexing frame replaced a few frames later (each Ink frame costs 10–30 ms); a big one shows progress.
+	if (watcher) {
+		await Promise.race([watcher.ready, delay(firstReadWaitMs)]);
+	}
 
 	process.stdout.write('\u001B[?1049h');
 	const restore = () => {
