@@ -243,6 +243,10 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	sources['slug'] = slugField ? 'slug' : fromFolder ? 'folder name' : 'file name';
 
 	const author = readFirst(data, ['author', 'authors'], toAuthor);
+	if (author) {
+		sources['author'] = author.key;
+	}
+
 	const cover = readFirst(data, coverKeys, toImage);
 	if (cover) {
 		sources['cover'] = cover.key;

@@ -47,7 +47,7 @@ describe('the fixture corpus', () => {
 		assert.deepEqual(outline('yaml-basic.md'), ['2 Why split #why-split', '2 Conclusion #conclusion']);
 		assert.deepEqual(basic.sources, {
 			date: 'date', title: 'title', readingMinutes: 'words', updated: 'updated', tags: 'tags',
-			description: 'description', slug: 'file name', cover: 'heroImage',
+			description: 'description', slug: 'file name', cover: 'heroImage', author: 'author',
 		});
 	});
 
