@@ -1,3 +1,5 @@
+import {sanitize} from '../render/sanitize.js';
+
 /**
  * A problem the user can fix, reported as one line (`blog-tui: <what> — <what to do>`) without a stack.
  * Exit code 2 for usage (an unknown flag, a bad value), 1 for everything that went wrong at run time.
@@ -21,17 +23,22 @@ export function isDebug(env: NodeJS.ProcessEnv): boolean {
 	return (env['DEBUG'] ?? '').split(/[\s,]+/).some(name => name === 'blog-tui' || name === '*');
 }
 
+/** Messages quote paths, slugs and file contents: no control character or line break gets through. */
+function oneLine(text: string): string {
+	return sanitize(text).replaceAll(/\s*\n\s*/g, ' ');
+}
+
 export type ErrorReport = {text: string; exitCode: 1 | 2};
 
 /** What to print on stderr for an error that ended the command, and the exit code. */
 export function reportError(error: unknown, debug: boolean): ErrorReport {
 	if (error instanceof CliError) {
-		return {text: `blog-tui: ${error.message}\n${debug && error.stack ? `${error.stack}\n` : ''}`, exitCode: error.exitCode};
+		return {text: `blog-tui: ${oneLine(error.message)}\n${debug && error.stack ? `${sanitize(error.stack)}\n` : ''}`, exitCode: error.exitCode};
 	}
 
-	const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+	const message = oneLine(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
 	const details = debug
-		? `${error instanceof Error && error.stack ? error.stack : String(error)}\n`
+		? `${sanitize(error instanceof Error && error.stack ? error.stack : String(error))}\n`
 		: '';
 	const hint = debug ? '' : ' — run with DEBUG=blog-tui for details';
 	return {text: `blog-tui: unexpected error: ${message}${hint}\n${details}`, exitCode: 1};

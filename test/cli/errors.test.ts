@@ -70,6 +70,12 @@ test('runtime errors: one line saying what was wrong and what to do, exit 1', as
 	}
 });
 
+test('an error quoting a hostile name prints no control characters', () => {
+	const run = runCli(['read', 'evil\u001B]0;owned\u0007\u009B2J\u202Ename\nnext']);
+	assert.equal(run.status, 1);
+	assert.equal(oneLineError(run), 'blog-tui: no post "evil]0;owned2Jname next" in ./posts — see the slugs with blog-tui list');
+});
+
 test('DEBUG=blog-tui adds the stack trace', () => {
 	const run = runCli(['./nope'], {env: {DEBUG: 'blog-tui'}});
 	assert.equal(run.status, 1);
