@@ -88,8 +88,8 @@ function findBlock(text: string): Block | undefined {
 		return block(text, first, 'json', 'json');
 	}
 
-	if (first === '{') {
-		// Hugo's JSON frontmatter: an object from `{` to a `}` line.
+	if (first === '{' && /^\s*"[^"\n]+"\s*:/.test(firstLineOf(text.slice(2)))) {
+		// Hugo's JSON frontmatter: an object from `{` to a `}` line, starting with a `"key":` line.
 		const close = findClosingFence(text, '}', 2);
 		if (close) {
 			return {format: 'json', language: 'json', raw: text.slice(0, close.end), body: text.slice(close.end), firstLine: 1, closed: true, fence: '}'};
