@@ -1,5 +1,5 @@
 import {Worker} from 'node:worker_threads';
-import type {ArticleSource, RenderedArticle, RenderOptions} from './article.js';
+import type {ArticleSource, RenderedText, RenderOptions} from './article.js';
 import {plainArticle} from './plain-article.js';
 import type {RenderJob} from './render-worker.js';
 
@@ -11,9 +11,9 @@ export type ArticleLoaderOptions = Omit<RenderOptions, 'width'> & {
 };
 
 /** Renders a post at a width off the main thread; `close` stops the worker. */
-export type ArticleLoader = ((post: ArticleSource, width: number) => Promise<RenderedArticle>) & {close: () => void};
+export type ArticleLoader = ((post: ArticleSource, width: number) => Promise<RenderedText>) & {close: () => void};
 
-type Pending = {id: number; post: ArticleSource; options: RenderOptions; resolve: (article: RenderedArticle) => void};
+type Pending = {id: number; post: ArticleSource; options: RenderOptions; resolve: (article: RenderedText) => void};
 
 /**
  * Starts the worker. In the bundle its code is `dist/render-worker.js`, while this module may be in
@@ -46,7 +46,7 @@ function slim(post: ArticleSource): ArticleSource {
 export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoader {
 	const {timeBudgetMs = 3000, cacheSize = 24, ...renderOptions} = options;
 	const postIds = new WeakMap<object, number>();
-	const cache = new Map<string, Promise<RenderedArticle>>();
+	const cache = new Map<string, Promise<RenderedText>>();
 	const queue: Pending[] = [];
 	let nextId = 1;
 	let worker: Worker | undefined;
@@ -55,7 +55,7 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 	let timer: NodeJS.Timeout | undefined;
 	let closed = false;
 
-	const finish = (article: RenderedArticle) => {
+	const finish = (article: RenderedText) => {
 		const job = current;
 		current = undefined;
 		clearTimeout(timer);
@@ -80,7 +80,7 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 	const spawn = (): Worker => {
 		const created = startWorker();
 		created.unref();
-		created.on('message', (message: {ready?: boolean; id?: number; article?: RenderedArticle}) => {
+		created.on('message', (message: {ready?: boolean; id?: number; article?: RenderedText}) => {
 			if (created !== worker) {
 				return;
 			}
@@ -139,7 +139,7 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 		timer.unref();
 	}
 
-	const load = (post: ArticleSource, width: number): Promise<RenderedArticle> => {
+	const load = (post: ArticleSource, width: number): Promise<RenderedText> => {
 		let postId = postIds.get(post);
 		if (postId === undefined) {
 			postId = nextId++;
@@ -154,7 +154,7 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 			return cached;
 		}
 
-		const promise = new Promise<RenderedArticle>(resolve => {
+		const promise = new Promise<RenderedText>(resolve => {
 			queue.push({id: nextId++, post, options: {...renderOptions, width}, resolve});
 			startNext();
 		});

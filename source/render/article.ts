@@ -49,8 +49,11 @@ export type RenderedLink = {
 export type RenderedArticle = {
 	/** Finished terminal lines: SGR styling and (when asked) OSC 8 only, each at most `width` columns. */
 	lines: string[];
-	/** The same lines without any escape sequence, for search and link highlighting. */
-	plain: string[];
+	/**
+	 * The same lines without any escape sequence, for search and link highlighting. Always set by
+	 * `renderArticle` and the article loader; optional only so hand-made test articles need not repeat it.
+	 */
+	plain?: string[];
 	/** Every heading of the body (real and inferred), in order. */
 	headings: RenderedHeading[];
 	/** Anchor id → line index: every heading id and every `<a id>`/`<a name>` of the body. */
@@ -65,3 +68,6 @@ export type RenderedArticle = {
 export type ArticleSource = Pick<Post, 'title' | 'body'>
 	& Partial<Pick<Post, 'date' | 'updated' | 'tags' | 'description' | 'author' | 'cover' | 'readingMinutes' | 'path'>>
 	& {headings: Array<Pick<Heading, 'depth' | 'text' | 'id' | 'inferred'> & Partial<Pick<Heading, 'line' | 'source'>>>};
+
+/** What `renderArticle` and the article loader always return: `plain` is set. */
+export type RenderedText = RenderedArticle & {plain: string[]};

@@ -1,4 +1,4 @@
-import type {RenderedArticle, RenderedHeading, RenderedLink} from './article.js';
+import type {RenderedHeading, RenderedLink, RenderedText} from './article.js';
 import type {Line} from './lines.js';
 import type {LinkRecord} from './links.js';
 
@@ -12,7 +12,7 @@ function anchorOf(target: string): string {
 }
 
 /** Turns finished lines and what was recorded on the way into the article the UI reads. */
-export function assembleArticle(lines: Line[], headings: RenderedHeading[], anchors: Record<string, number>, records: LinkRecord[]): RenderedArticle {
+export function assembleArticle(lines: Line[], headings: RenderedHeading[], anchors: Record<string, number>, records: LinkRecord[]): RenderedText {
 	const links: Array<RenderedLink | undefined> = records.map(() => undefined);
 	for (const [index, line] of lines.entries()) {
 		for (const part of line.links) {

@@ -1,4 +1,4 @@
-import type {ArticleSource, RenderedArticle, RenderedHeading, RenderOptions} from './article.js';
+import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions} from './article.js';
 import {type Line, type LineWriter, lineOf, prefixLine, wrapRuns} from './lines.js';
 import {sanitize} from './sanitize.js';
 import {createPainter} from './style.js';
@@ -9,7 +9,7 @@ import {layoutWidth} from './layout-width.js';
  * took too long. Cheap and linear even for huge or hostile bodies, and needs no Markdown parser.
  * Headings from the post's outline still point at their source lines.
  */
-export function plainArticle(post: ArticleSource, options: RenderOptions, notice: string): RenderedArticle {
+export function plainArticle(post: ArticleSource, options: RenderOptions, notice: string): RenderedText {
 	const {width, margin} = layoutWidth(options);
 	const writer: LineWriter = {paint: createPainter(options), hyperlink: () => undefined};
 	const lines: Line[] = [

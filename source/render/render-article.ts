@@ -1,5 +1,5 @@
 import {Lexer, type Token, type Tokens} from 'marked';
-import type {ArticleSource, RenderedArticle, RenderedHeading, RenderOptions} from './article.js';
+import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions} from './article.js';
 import {assembleArticle} from './assemble.js';
 import {type BlockContext, renderBlock, renderHeading} from './blocks.js';
 import {renderHeaderBlock} from './header-block.js';
@@ -17,7 +17,7 @@ type Outline = ArticleSource['headings'];
 // Characters of code coloured per article (see renderCodeBlock).
 const highlightBudget = 64 * 1024;
 
-function render(post: ArticleSource, options: RenderOptions): RenderedArticle {
+function render(post: ArticleSource, options: RenderOptions): RenderedText {
 	const {width, margin} = layoutWidth(options);
 	const context: BlockContext = {links: [], showUrls: !(options.hyperlinks && options.colorLevel > 0), pendingAnchors: [], writer: undefined as unknown as LineWriter, budget: {highlight: highlightBudget}};
 	const writer: LineWriter = {
@@ -88,7 +88,7 @@ function render(post: ArticleSource, options: RenderOptions): RenderedArticle {
  * landed. Pure and synchronous; never throws: if marked gives up on hostile input (deep nesting
  * overflows its stack), the post is shown as plain text with a notice.
  */
-export function renderArticle(post: ArticleSource, options: RenderOptions): RenderedArticle {
+export function renderArticle(post: ArticleSource, options: RenderOptions): RenderedText {
 	try {
 		return render(post, options);
 	} catch (error) {
