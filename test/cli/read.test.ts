@@ -44,6 +44,21 @@ test('read: styled with FORCE_COLOR even when piped; --no-color and FORCE_COLOR=
 	assert.doesNotMatch(read(['microservices', '--dir', blog], {FORCE_COLOR: '0'}).stdout, /\u001B/);
 });
 
+test('read: --theme light and dark colour differently; auto follows COLORFGBG, else dark', () => {
+	const styled = (args: string[], env: Record<string, string> = {}) => read(['microservices', '--dir', blog, ...args], {FORCE_COLOR: '3', ...env}).stdout;
+	const dark = styled(['--theme', 'dark']);
+	const light = styled(['--theme', 'light']);
+	assert.notEqual(dark, light);
+	assert.equal(stripAnsi(dark), stripAnsi(light));
+	assert.equal(styled([]), dark);
+	assert.equal(styled(['--theme', 'auto'], {COLORFGBG: '0;15'}), light);
+	assert.equal(styled(['--theme', 'LIGHT']), light);
+});
+
+test('the global switches are taken by list and read alike', () => {
+	assert.equal(read(['microservices', '--dir', blog, '--no-watch', '--no-state', '--no-color', '--ext', 'txt']).stderr, '');
+});
+
 test('read: --width, else COLUMNS, else 80 bounds every line', () => {
 	const widest = (text: string) => Math.max(...text.split('\n').map(line => stringWidth(stripAnsi(line))));
 	const long = `${repo}/test/cli/fixtures/long-lines.md`;
