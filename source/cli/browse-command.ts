@@ -2,12 +2,10 @@ import {openSync} from 'node:fs';
 import process from 'node:process';
 import tty from 'node:tty';
 import chalk from 'chalk';
-import {loadLibrary} from '../content/load-library.js';
 import type {Root} from './choose-root.js';
 import {CliError} from './errors.js';
 import type {GlobalOptions} from './global-options.js';
-import {printTable} from './list-command.js';
-import {selectPosts} from './select-posts.js';
+import {listCommand} from './list-command.js';
 import {detectTheme, terminalCapabilities} from './terminal-capabilities.js';
 
 /** Keys from the terminal itself when stdin is a pipe (`cat list | blog-tui`), else undefined. */
@@ -27,8 +25,7 @@ export async function browseCommand(root: Root, options: GlobalOptions): Promise
 	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()};
 	const dumb = process.env['TERM'] === 'dumb';
 	if (!process.stdout.isTTY || dumb) {
-		const library = await loadLibrary(root.root, {extensions: options.extensions});
-		printTable(selectPosts(library.posts, {tags: [], drafts: options.drafts}), library.problems, options, io);
+		await listCommand(root, {json: false, tags: []}, options, io);
 		if (dumb && process.stdout.isTTY) {
 			process.stderr.write('blog-tui: TERM=dumb cannot show the full-screen browser, so here is the list — read a post with blog-tui read <slug>\n');
 		}

@@ -1,4 +1,5 @@
 import {loadLibrary} from '../content/load-library.js';
+import type {Post, Problem} from '../content/post.js';
 import type {GlobalOptions} from './global-options.js';
 import type {Io} from './io.js';
 import {listJson, stringifyJson} from './list-json.js';
@@ -39,7 +40,7 @@ function emptyMessage(root: Root, request: ListRequest, drafts: number, options:
 	return `no posts in ${root.label} — add Markdown files (${options.extensions.map(extension => `.${extension}`).join(', ')}), or --ext for others`;
 }
 
-export function printTable(posts: Parameters<typeof listTable>[0], problems: Parameters<typeof problemLines>[0], options: GlobalOptions, io: Io): void {
+function printTable(posts: readonly Post[], problems: readonly Problem[], options: GlobalOptions, io: Io): void {
 	const {colorLevel} = terminalCapabilities(io.env, io.stdout.isTTY === true, !options.color);
 	const width = options.width ?? terminalColumns(io.env, io.stdout.columns);
 	const rows = listTable(posts, {width, colorLevel});
