@@ -18,6 +18,12 @@ function simpleWidth(code: number): number {
 		return 1;
 	}
 
+	// Punctuation, arrows, symbols, box drawing and shapes this renderer draws with (`—…→─│╭•☐`),
+	// minus the few emoji among them.
+	if ((code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205F) || (code >= 0x2070 && code <= 0x20CF) || (code >= 0x2100 && code <= 0x2319) || (code >= 0x2500 && code <= 0x25FC) || (code >= 0x2610 && code <= 0x2613)) {
+		return 1;
+	}
+
 	// Kana, CJK ideographs, Hangul syllables and full-width forms: two columns.
 	if ((code >= 0x3041 && code <= 0x3096) || (code >= 0x309B && code <= 0x30FF) || (code >= 0x3400 && code <= 0x4DBF) || (code >= 0x4E00 && code <= 0x9FFF) || (code >= 0xAC00 && code <= 0xD7A3) || (code >= 0xFF01 && code <= 0xFF60)) {
 		return 2;
