@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
-import {loadLibrary} from '../source/content/load-library.js';
 import {bundleChild} from './bundle.js';
 import type {Step} from './child.js';
 import {generatePost, writePosts} from './generate.js';
@@ -77,17 +76,20 @@ function hasCommand(command: string): boolean {
 async function startup(): Promise<void> {
 	const cli = path.join(root, 'dist', 'cli.js');
 	const posts = path.join(root, 'posts');
-	const library = await loadLibrary(posts);
-	const first = library.posts[0];
-	// The first post's title on screen means the list is drawn; with no bundled posts, any frame counts.
-	const listText = first?.title.slice(0, 30);
+	// The CLI's own listing names the post the list shows first: its title on screen means the list is drawn.
+	const listed = JSON.parse(execFileSync(process.execPath, [cli, 'list', '--json', posts], {encoding: 'utf8'})) as Array<{title: string}>;
+	const listText = listed[0]?.title.slice(0, 30);
 	const result = await measureStartup(cli, posts, listText, 9);
 	const baseline = median(result.baselineMs);
 	const firstFrame = median(result.firstFrameMs);
 	const listFrame = median(result.listFrameMs);
 	row('start-up: node -e 0 (pty, to exit)', formatMs(baseline));
 	row('start-up: first frame', `${formatMs(firstFrame)} = ${(firstFrame / baseline).toFixed(1)}×`, '≤ 4× node -e 0', firstFrame / baseline <= 4);
-	row(`start-up: list frame (${library.posts.length} bundled posts)`, `${formatMs(listFrame)} = ${(listFrame / baseline).toFixed(1)}×`, '≤ 4× node -e 0', listFrame / baseline <= 4);
+	row(`start-up: list frame (${listed.length} bundled posts)`, `${formatMs(listFrame)} = ${(listFrame / baseline).toFixed(1)}×`, '≤ 4× node -e 0', listFrame / baseline <= 4);
+	if (result.notQuit > 0) {
+		row('start-up: runs that did not quit on q within 10 s', String(result.notQuit), '0', false);
+	}
+
 	row(
 		'start-up: renderer loaded before list',
 		result.loadedBeforeList.length === 0 ? `no (${result.modulesBeforeList} modules loaded)` : `yes: ${result.loadedBeforeList.slice(0, 3).join(', ')}`,

@@ -26,6 +26,10 @@ export type PtyRun = {
 	listFrameMs: number | undefined;
 	/** Spawn → exit (for commands that exit by themselves). */
 	exitMs: number;
+	/** The keys typed did not end the program within the time limit; it was sent SIGTERM. */
+	quitBySignal: boolean;
+	/** The end of what it wrote, escapes removed (for error messages). */
+	screen: string;
 };
 
 type PtyOptions = {
@@ -43,7 +47,7 @@ type PtyOptions = {
  * Runs `command` in a 100×30 pseudo-terminal (`script`, util-linux) and times, from the spawn, the
  * first frame written and the process's exit. `stty` sets the size as a terminal emulator would.
  */
-export function runInPty(command: string[], {listText, keys = 'q', env = {}, onList, timeoutMs = 20_000}: PtyOptions = {}): Promise<PtyRun> {
+export function runInPty(command: string[], {listText, keys = 'q', env = {}, onList, timeoutMs = 10_000}: PtyOptions = {}): Promise<PtyRun> {
 	const shell = `stty rows 30 cols 100; exec ${command.map(part => quote(part)).join(' ')}`;
 	return new Promise((resolve, reject) => {
 		const start = performance.now();
@@ -55,9 +59,18 @@ export function runInPty(command: string[], {listText, keys = 'q', env = {}, onL
 		let firstFrameMs: number | undefined;
 		let listFrameMs: number | undefined;
 		let retype: NodeJS.Timeout | undefined;
+		let quitBySignal = false;
 		const timer = setTimeout(() => {
-			child.kill('SIGKILL');
-			reject(new Error(`${command.join(' ')} did not finish in ${timeoutMs} ms; it wrote:\n${visible(output).slice(-2000)}`));
+			if (listFrameMs === undefined) {
+				child.kill('SIGKILL');
+				reject(new Error(`${command.join(' ')} drew no list in ${timeoutMs} ms; it wrote:\n${visible(output).slice(-2000)}`));
+				return;
+			}
+
+			// Drawn, but the keys did not end it: end it, and say so.
+			quitBySignal = true;
+			child.kill('SIGTERM');
+			setTimeout(() => child.kill('SIGKILL'), 2000).unref();
 		}, timeoutMs);
 		child.stdout.setEncoding('utf8');
 		child.stdout.on('data', (chunk: string) => {
@@ -88,7 +101,7 @@ export function runInPty(command: string[], {listText, keys = 'q', env = {}, onL
 		child.on('exit', () => {
 			clearTimeout(timer);
 			clearTimeout(retype);
-			resolve({firstFrameMs, listFrameMs, exitMs: performance.now() - start});
+			resolve({firstFrameMs, listFrameMs, exitMs: performance.now() - start, quitBySignal, screen: visible(output).slice(-2000)});
 		});
 	});
 }
@@ -101,6 +114,8 @@ export type StartupResult = {
 	loadedBeforeList: string[];
 	/** How many modules the recorded run had loaded by the list frame. */
 	modulesBeforeList: number;
+	/** Runs that did not quit on `q` within the time limit. */
+	notQuit: number;
 };
 
 const heavy = /[/\\]node_modules[/\\](?:marked|marked-terminal|highlight\.js|cli-highlight|cardinal)[/\\]|render-article|^require:(?:highlight\.js|cli-highlight|marked)/;
@@ -110,7 +125,7 @@ const heavy = /[/\\]node_modules[/\\](?:marked|marked-terminal|highlight\.js|cli
  * pseudo-terminal, alternating so drift on a shared machine hits both alike.
  */
 export async function measureStartup(cli: string, postsFolder: string, listText: string | undefined, runs: number): Promise<StartupResult> {
-	const result: StartupResult = {baselineMs: [], firstFrameMs: [], listFrameMs: [], loadedBeforeList: [], modulesBeforeList: 0};
+	const result: StartupResult = {baselineMs: [], firstFrameMs: [], listFrameMs: [], loadedBeforeList: [], modulesBeforeList: 0, notQuit: 0};
 	// One warm-up of each, so the first measured run does not pay for a cold disk cache.
 	await runInPty([process.execPath, '-e', '0']);
 	await runInPty([process.execPath, cli, postsFolder], {listText});
@@ -118,9 +133,10 @@ export async function measureStartup(cli: string, postsFolder: string, listText:
 		result.baselineMs.push((await runInPty([process.execPath, '-e', '0'])).exitMs);
 		const measured = await runInPty([process.execPath, cli, postsFolder], {listText});
 		if (measured.firstFrameMs === undefined || measured.listFrameMs === undefined) {
-			throw new Error('the CLI drew no list frame');
+			throw new Error(`the CLI drew no list frame showing ${JSON.stringify(listText)}; it wrote:\n${measured.screen}`);
 		}
 
+		result.notQuit += measured.quitBySignal ? 1 : 0;
 		result.firstFrameMs.push(measured.firstFrameMs);
 		result.listFrameMs.push(measured.listFrameMs);
 	}
