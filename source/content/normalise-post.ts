@@ -6,6 +6,7 @@ import {parseFrontmatter} from './parse-frontmatter.js';
 import type {Post, PostDate} from './post.js';
 import {cleanText, own, readFirst, readString, toBoolean, toMinutes, toTags} from './read-fields.js';
 import {restoreCollapsed} from './restore-collapsed.js';
+import {stripMdxEsm} from './strip-mdx-esm.js';
 import {firstParagraph, readingMinutes} from './summarise-body.js';
 
 const dateKeys = ['date', 'publishedAt', 'published', 'pubDate', 'publishDate', 'created', 'posted'];
@@ -141,6 +142,12 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	const warnings = [...readWarnings, ...frontmatter.warnings];
 	const {data} = frontmatter;
 	let body = frontmatter.body.replace(/^\n+/, '');
+	const withoutEsm = relativePath.toLowerCase().endsWith('.mdx') ? stripMdxEsm(body) : undefined;
+	if (withoutEsm !== undefined) {
+		body = withoutEsm;
+		sources['body'] = sources['body'] ? `${sources['body']}, MDX imports removed` : 'MDX imports removed';
+	}
+
 	if (body.trim() === '') {
 		warnings.push('frontmatter only: no text');
 	}

@@ -27,8 +27,8 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 51);
-		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && candidate.path.endsWith('.md')));
+		assert.equal(library.posts.length, 52);
+		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
 
@@ -182,6 +182,14 @@ describe('the fixture corpus', () => {
 		assert.ok(collapsed.body.includes('Key benefits:\n\n- independent deploys\n- smaller codebases\n- clear ownership\n\n### Getting started'));
 		assert.ok(collapsed.body.includes('1. Find the seams\n2. Extract one service\n3. Measure'));
 		assert.equal(collapsed.sources['body'], 'collapsed lines restored');
+	});
+
+	test('an Astro .mdx post: its import/export blocks are not shown or summarised, code is untouched', () => {
+		const mdx = post('astro/chart-post.mdx');
+		assert.deepEqual([mdx.title, mdx.date?.iso, mdx.cover, mdx.sources['date'], mdx.sources['body']], ['Charts in Astro', '2024-05-01', '/blog/chart.jpg', 'pubDate', 'MDX imports removed']);
+		assert.equal(mdx.description, 'Charts render at build time, so readers get plain SVG.');
+		assert.equal(mdx.body, 'Charts render at build time, so readers get plain SVG.\n\n<Chart data={data} />\n\n## How it works\n\n```js\nimport x from \'y\';\n```\n');
+		assert.deepEqual(outline('astro/chart-post.mdx'), ['2 How it works #how-it-works']);
 	});
 
 	test('mojibake is repaired when the reversal is exact', () => {
