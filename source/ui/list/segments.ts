@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {textWidth} from '../../render/text-width.js';
 
 export type Style = {color?: string; bold?: boolean; dim?: boolean; underline?: boolean; inverse?: boolean};
 
@@ -46,7 +46,7 @@ export function highlight(text: string, indexes: readonly number[] | undefined, 
 export function segmentsWidth(segments: readonly Segment[]): number {
 	let width = 0;
 	for (const segment of segments) {
-		width += stringWidth(segment.text);
+		width += textWidth(segment.text);
 	}
 
 	return width;
@@ -73,7 +73,7 @@ export function fitSegments(input: readonly Segment[], width: number, pad = true
 		let kept = '';
 		let full = true;
 		for (const {segment: grapheme} of graphemes.segment(segment.text)) {
-			const size = stringWidth(grapheme);
+			const size = textWidth(grapheme);
 			if (used + size > width - 1) {
 				full = false;
 				break;
