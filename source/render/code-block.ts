@@ -4,6 +4,23 @@ import {clipRuns, type Line, type LineWriter, lineOf, prefixLine, type Run} from
 import {sanitize} from './sanitize.js';
 import {textWidth} from './text-width.js';
 
+/** Tabs to spaces up to the next multiple of four columns, line by line, as editors show code. */
+function expandTabs(code: string): string {
+	if (!code.includes('\t')) {
+		return code;
+	}
+
+	return code.split('\n').map(line => {
+		let column = 0;
+		return line.replaceAll(/[^\t]*\t/g, chunk => {
+			column += chunk.length - 1;
+			const spaces = 4 - (column % 4);
+			column += spaces;
+			return `${chunk.slice(0, -1)}${' '.repeat(spaces)}`;
+		});
+	}).join('\n');
+}
+
 /**
  * A fenced or indented code block in a rounded frame, labelled with its language. Lines are never
  * wrapped (that would change the code); a line too long for the frame ends in `…`. Only labelled code
@@ -13,7 +30,7 @@ import {textWidth} from './text-width.js';
  */
 export function renderCodeBlock(token: Tokens.Code, width: number, writer: LineWriter, budget: {highlight: number}): Line[] {
 	const language = sanitize(token.lang ?? '').trim().split(/\s+/)[0] ?? '';
-	const code = sanitize(token.text.replace(/\n$/, ''));
+	const code = sanitize(expandTabs(token.text.replace(/\n$/, '')));
 	const source = code.split('\n');
 	const colour = writer.paint('code-border').open !== '' && code.length <= budget.highlight && canHighlight(language);
 	const highlighted = colour ? highlightCode(code, language, '') : undefined;

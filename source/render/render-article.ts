@@ -33,8 +33,10 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 	const slug = createSlugger();
 	let realIndex = 0;
 	const bodyStart = lines.length;
-	// Tokens are rendered one by one so each heading's line is known exactly.
-	for (const token of new Lexer({gfm: true}).lex(sanitize(post.body)) as Token[]) {
+	// The body is lexed as written, so its headings are exactly the outline's (the content layer lexes
+	// it the same way); every piece of text is sanitised where it becomes a run. Tokens are rendered
+	// one by one so each heading's line is known exactly.
+	for (const token of new Lexer({gfm: true}).lex(post.body) as Token[]) {
 		let heading: RenderedHeading | undefined;
 		let block: Line[];
 		const next = inferred[0];

@@ -227,3 +227,13 @@ test('pathological input renders without throwing or falls back to plain text', 
 		assert.ok(article.lines.every(line => stringWidth(line) <= 40));
 	}
 });
+
+test('tabs in code expand to the next multiple of four columns', () => {
+	assert.deepEqual(bodyOf('```\na\tb\nabcd\tx\n\tz\n```'), ['╭───────────╮', '│ a   b     │', '│ abcd    x │', '│     z     │', '╰───────────╯']);
+});
+
+test('the body is lexed as written, so headings match an outline made from the raw body', () => {
+	const article = render('#\tTabbed\u0007 heading\n\nText\u001B[31m.\n\n- \titem', {}, {headings: [{depth: 1, text: 'Tabbed heading', id: 'tabbed-heading', inferred: false}]});
+	assert.deepEqual(article.headings.map(heading => [heading.id, heading.text]), [['tabbed-heading', 'Tabbed heading']]);
+	assert.deepEqual(bodyLines(article), ['Tabbed heading', '══════════════', '', 'Text[31m.', '', '• item']);
+});
