@@ -106,14 +106,40 @@ function renderList(token: Tokens.List, width: number, context: BlockContext, de
 	return lines;
 }
 
+const alertMarker = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
+const alertTitles: Record<string, string> = {note: 'ℹ Note', tip: '✓ Tip', important: '‼ Important', warning: '⚠ Warning', caution: '⚠ Caution'};
+
+/**
+ * A GitHub alert (`> [!NOTE]` as the quote's first line): its kind, and the quote's blocks without
+ * the marker. Undefined for an ordinary quote.
+ */
+function splitAlert(tokens: Token[]): {kind: string; tokens: Token[]} | undefined {
+	const first = tokens[0];
+	const text = first?.type === 'paragraph' ? (first as Tokens.Paragraph).tokens[0] : undefined;
+	const marker = text?.type === 'text' ? alertMarker.exec(text.raw) : null;
+	if (!first || !text || !marker) {
+		return undefined;
+	}
+
+	const rest = text.raw.slice(marker[0].length);
+	const inline = [...(rest === '' ? [] : [{...text, raw: rest, text: rest} as Token]), ...(first as Tokens.Paragraph).tokens.slice(1)];
+	return {kind: marker[1]!.toLowerCase(), tokens: [...(inline.length > 0 ? [{...first, tokens: inline} as Token] : []), ...tokens.slice(1)]};
+}
+
 function renderQuote(token: Tokens.Blockquote, width: number, context: BlockContext, depth: number): Line[] {
-	const inner = renderBlocks(token.tokens, depth < maxIndentDepth && width > 2 ? width - 2 : width, context, depth + 1);
+	const alert = splitAlert(token.tokens);
+	const inner = renderBlocks(alert?.tokens ?? token.tokens, depth < maxIndentDepth && width > 2 ? width - 2 : width, context, depth + 1);
+	if (alert) {
+		inner.unshift(...wrapRuns([{text: alertTitles[alert.kind]!, key: `alert-${alert.kind}`}], Math.max(1, width - 2), context.writer));
+	}
+
 	if (depth >= maxIndentDepth || width <= 2) {
 		return inner;
 	}
 
-	const bar = lineOf([{text: '│ ', key: 'quote-bar'}], context.writer);
-	const blankBar = lineOf([{text: '│', key: 'quote-bar'}], context.writer);
+	const barKey = alert ? `alert-${alert.kind}` : 'quote-bar';
+	const bar = lineOf([{text: '│ ', key: barKey}], context.writer);
+	const blankBar = lineOf([{text: '│', key: barKey}], context.writer);
 	return inner.map(line => line.width === 0 ? blankBar : prefixLine(line, bar));
 }
 

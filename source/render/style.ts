@@ -9,7 +9,7 @@ export type Role =
 	| 'title' | 'meta' | 'tag' | 'description' | 'notice'
 	| 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'heading-mark'
 	| 'strong' | 'em' | 'del' | 'codespan' | 'link' | 'url' | 'image'
-	| 'quote-bar' | 'bullet' | 'checked' | 'unchecked' | 'rule'
+	| 'quote-bar' | 'alert-note' | 'alert-tip' | 'alert-important' | 'alert-warning' | 'alert-caution' | 'bullet' | 'checked' | 'unchecked' | 'rule'
 	| 'code-border' | 'code-label' | 'clip' | 'table-border' | 'table-head'
 	| 'hl-keyword' | 'hl-string' | 'hl-number' | 'hl-comment' | 'hl-function' | 'hl-type'
 	| 'hl-literal' | 'hl-attribute' | 'hl-meta' | 'hl-variable' | 'hl-regexp' | 'hl-symbol'
@@ -47,6 +47,11 @@ const palettes: Record<Theme, Partial<Record<Role, Look>>> = {
 		url: {color: '#5f87af'},
 		image: {color: '#afaf87'},
 		'quote-bar': {color: '#767676'},
+		'alert-note': {color: '#5fafff', bold: true},
+		'alert-tip': {color: '#87d787', bold: true},
+		'alert-important': {color: '#d7afff', bold: true},
+		'alert-warning': {color: '#ffd75f', bold: true},
+		'alert-caution': {color: '#ff5f5f', bold: true},
 		bullet: {color: '#87d7ff'},
 		checked: {color: '#87d787'},
 		unchecked: {color: '#9e9e9e'},
@@ -81,6 +86,11 @@ const palettes: Record<Theme, Partial<Record<Role, Look>>> = {
 		url: {color: '#5f5f87'},
 		image: {color: '#5f5f00'},
 		'quote-bar': {color: '#8a8a8a'},
+		'alert-note': {color: '#0057ae', bold: true},
+		'alert-tip': {color: '#008700', bold: true},
+		'alert-important': {color: '#8700af', bold: true},
+		'alert-warning': {color: '#875f00', bold: true},
+		'alert-caution': {color: '#af0000', bold: true},
 		bullet: {color: '#005f87'},
 		checked: {color: '#008700'},
 		unchecked: {color: '#6c6c6c'},

@@ -237,3 +237,9 @@ test('the body is lexed as written, so headings match an outline made from the r
 	assert.deepEqual(article.headings.map(heading => [heading.id, heading.text]), [['tabbed-heading', 'Tabbed heading']]);
 	assert.deepEqual(bodyLines(article), ['Tabbed heading', '══════════════', '', 'Text[31m.', '', '• item']);
 });
+
+test('GitHub alerts get a titled, coloured bar; other quotes keep the plain bar', () => {
+	assert.deepEqual(bodyOf('> [!NOTE]\n> Useful **info**.\n\n> [!WARNING]\n>\n> Careful.\n\n> plain [!NOTE]'), ['│ ℹ Note', '│ Useful info.', '', '│ ⚠ Warning', '│ Careful.', '', '│ plain [!NOTE]']);
+	const styled = render('> [!CAUTION]\n> Hot.', {colorLevel: 3}).lines.join('\n');
+	assert.ok(styled.includes('\u001B[38;2;255;95;95m\u001B[1m│ '), 'caution bar in red');
+});
