@@ -10,7 +10,7 @@ export type FrontmatterFormat = 'yaml' | 'toml' | 'json' | 'none';
 
 export type Frontmatter = {
 	format: FrontmatterFormat;
-	/** Always a plain object: fields the frontmatter gave (possibly recovered from a broken block). */
+	/** Always an object (TOML gives one without a prototype): the fields, possibly recovered from a broken block. */
 	data: Record<string, unknown>;
 	body: string;
 	/** One line each, meant for the reader: a problem with the frontmatter that did not stop the post. */
