@@ -7,13 +7,10 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {Session} from 'node:inspector/promises';
 import process from 'node:process';
 import {setTimeout as delay} from 'node:timers/promises';
-import {render} from 'ink';
 import {loadLibrary} from '../source/content/load-library.js';
-import {createArticleLoader} from '../source/render/article-loader.js';
-import type {Post} from '../source/content/post.js';
+import type {Library, Post} from '../source/content/post.js';
 import type {RenderedArticle} from '../source/render/article.js';
-import {App} from '../source/ui/App.js';
-import {staticLibrary} from '../source/ui/services.js';
+import type {LibrarySource} from '../source/ui/services.js';
 import {FakeStdin, FakeStdout, type Write} from './fake-terminal.js';
 
 export type Step = {key: string; latencyMs: number | undefined; bytes: number; frames: number};
@@ -115,7 +112,9 @@ async function profiled<T>(work: () => Promise<T>): Promise<T> {
 	return result;
 }
 
-function mount(source: ReturnType<typeof staticLibrary>, loadArticle: (post: Post, width: number) => Promise<RenderedArticle>) {
+/** Draws the real App on a fake 100×30 terminal. Ink and React load only here, so they do not count in the library's and renderer's RSS. */
+async function mount(source: LibrarySource, loadArticle: (post: Post, width: number) => Promise<RenderedArticle>) {
+	const [{render}, {App}] = await Promise.all([import('ink'), import('../source/ui/App.js')]);
 	const stdout = new FakeStdout(100, 30);
 	const stdin = new FakeStdin();
 	const instance = render(<App source={source} loadArticle={loadArticle}/>, {
@@ -125,6 +124,11 @@ function mount(source: ReturnType<typeof staticLibrary>, loadArticle: (post: Pos
 		patchConsole: false,
 	});
 	return {stdout, stdin, instance};
+}
+
+/** A library that never changes, shaped as the App's source. */
+function fixed(library: Library): LibrarySource {
+	return {current: () => library, subscribe: () => () => undefined};
 }
 
 const gapMs = 50;
@@ -151,6 +155,7 @@ switch (mode) {
 	case 'pager': {
 		const post = await onePost(target);
 		// The CLI's own loader (rendering in a worker), noting when the article arrives.
+		const {createArticleLoader} = await import('../source/render/article-loader.js');
 		const loader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: false});
 		let arrivedAt = Number.POSITIVE_INFINITY;
 		const loadArticle = async (post: Post, width: number) => {
@@ -159,7 +164,7 @@ switch (mode) {
 			return article;
 		};
 
-		const {stdout, stdin, instance} = mount(staticLibrary({root: target, label: 'bench', posts: [post], problems: []}), loadArticle);
+		const {stdout, stdin, instance} = await mount(fixed({root: target, label: 'bench', posts: [post], problems: []}), loadArticle);
 		await quiet(stdout, 200);
 		const beforeOpen = stdout.writes.length;
 		const opened = performance.now();
@@ -182,7 +187,7 @@ switch (mode) {
 
 	case 'list': {
 		const library = await loadLibrary(target);
-		const {stdout, stdin, instance} = mount(staticLibrary(library), renderPost);
+		const {stdout, stdin, instance} = await mount(fixed(library), renderPost);
 		await quiet(stdout, 1500);
 		// Let idle-time preparation finish, as it would while a reader looks at the first screen.
 		await delay(1000);
