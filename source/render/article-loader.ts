@@ -4,11 +4,22 @@ import {plainArticle} from './plain-article.js';
 import type {RenderJob} from './render-worker.js';
 
 export type ArticleLoaderOptions = Omit<RenderOptions, 'width'> & {
-	/** How long one render may take before the post is shown as plain text (default 3 s). */
+	/**
+	 * How long one render may take before the post is shown as plain text. Default: 3 s, plus 5 ms
+	 * per kilobyte of body over 600 KB (a legitimate 1 MB post takes about half a second on a quiet
+	 * machine, several on a busy one), at most 15 s.
+	 */
 	timeBudgetMs?: number;
+	/** Start the worker this long after the loader is created, before any article is asked for. */
+	warmUpAfterMs?: number;
 	/** Rendered articles kept (default 24). */
 	cacheSize?: number;
 };
+
+/** The default time budget for a body of `length` characters (see `timeBudgetMs`). */
+export function defaultTimeBudget(length: number): number {
+	return Math.round(Math.min(15_000, Math.max(3000, length / 200)));
+}
 
 /** Renders a post at a width off the main thread; `close` stops the worker. */
 export type ArticleLoader = ((post: ArticleSource, width: number) => Promise<RenderedText>) & {close: () => void};
@@ -44,7 +55,8 @@ function slim(post: ArticleSource): ArticleSource {
  * post is a new object), least recently used first out. Marked and highlight.js load only in the worker.
  */
 export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoader {
-	const {timeBudgetMs = 3000, cacheSize = 24, ...renderOptions} = options;
+	const {timeBudgetMs, warmUpAfterMs, cacheSize = 24, ...renderOptions} = options;
+	const budgetFor = (post: ArticleSource) => timeBudgetMs ?? defaultTimeBudget(post.body.length);
 	const postIds = new WeakMap<object, number>();
 	const cache = new Map<string, Promise<RenderedText>>();
 	const queue: Pending[] = [];
@@ -132,10 +144,11 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 		current = queue.shift()!;
 		const job: RenderJob = {id: current.id, post: slim(current.post), options: current.options};
 		worker.postMessage(job);
+		const budget = budgetFor(current.post);
 		timer = setTimeout(() => {
 			discardWorker();
-			fallback(`rendering took longer than ${Math.round(timeBudgetMs / 100) / 10} s`);
-		}, timeBudgetMs);
+			fallback(`rendering took longer than ${Math.round(budget / 100) / 10} s`);
+		}, budget);
 		timer.unref();
 	}
 
@@ -166,9 +179,17 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 		return promise;
 	};
 
+	const warmUp = warmUpAfterMs === undefined ? undefined : setTimeout(() => {
+		if (!closed) {
+			worker ??= spawn();
+		}
+	}, warmUpAfterMs);
+	warmUp?.unref();
+
 	return Object.assign(load, {
 		close() {
 			closed = true;
+			clearTimeout(warmUp);
 			clearTimeout(timer);
 			discardWorker();
 		},

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
 import stringWidth from 'string-width';
-import {createArticleLoader} from '../../source/render/article-loader.js';
+import {createArticleLoader, defaultTimeBudget} from '../../source/render/article-loader.js';
 import type {ArticleSource} from '../../source/render/article.js';
 
 const loader = createArticleLoader({theme: 'dark', colorLevel: 0, hyperlinks: false, timeBudgetMs: 1500});
@@ -48,4 +48,17 @@ test('input that may overflow marked\'s stack (it depends on the thread\'s stack
 	assert.ok(article.plain.join('').includes('Deep'));
 	assert.ok(article.lines.every(line => stringWidth(line) <= 50));
 	assert.equal((await loader(post, 40)).notice, undefined);
+});
+
+test('the default time budget grows with big posts, within bounds', () => {
+	assert.deepEqual([0, 100_000, 1_000_000, 2_000_000, 10_000_000].map(length => defaultTimeBudget(length)), [3000, 3000, 5000, 10_000, 15_000]);
+});
+
+test('a warmed-up loader renders like a cold one', async () => {
+	const warm = createArticleLoader({theme: 'dark', colorLevel: 0, hyperlinks: false, warmUpAfterMs: 0});
+	try {
+		assert.deepEqual((await warm(post, 40)).lines, (await loader(post, 40)).lines);
+	} finally {
+		warm.close();
+	}
 });
