@@ -35,7 +35,7 @@ export function renderBlocks(tokens: Token[], width: number, context: BlockConte
 
 /** Prefixes the first line with `first` and the others with `rest` (both as wide as each other). */
 function hang(lines: Line[], first: Line, rest: Line): Line[] {
-	return lines.map((line, index) => prefixLine(line, index === 0 ? first : rest));
+	return lines.map((line, index) => index === 0 ? prefixLine(line, first) : (line.width === 0 ? blankLine : prefixLine(line, rest)));
 }
 
 function headingRole(depth: number): Role {

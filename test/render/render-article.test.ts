@@ -243,3 +243,7 @@ test('GitHub alerts get a titled, coloured bar; other quotes keep the plain bar'
 	const styled = render('> [!CAUTION]\n> Hot.', {colorLevel: 3}).lines.join('\n');
 	assert.ok(styled.includes('\u001B[38;2;255;95;95m\u001B[1m│ '), 'caution bar in red');
 });
+
+test('loose list items: blank lines between paragraphs carry no indentation', () => {
+	assert.deepEqual(bodyOf('- first paragraph\n\n  second paragraph\n\n- next item'), ['• first paragraph', '', '  second paragraph', '', '• next item']);
+});
