@@ -77,10 +77,11 @@ export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[]
 	let pieces: Piece[] = [];
 	let lineWidth = 0;
 	let space: Run | undefined;
-	// The word being read, which may span runs (`**bold**,`): parallel arrays, reused.
+	// The word being read, which may span runs (`**bold**,`): parallel arrays, reused (`partCount` long).
 	const partText: string[] = [];
 	const partRun: Run[] = [];
 	const partWidth: number[] = [];
+	let partCount = 0;
 	let wordWidth = 0;
 
 	const append = (text: string, run: Run, columns: number) => {
@@ -102,7 +103,7 @@ export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[]
 	};
 
 	const placeWord = () => {
-		const count = partText.length;
+		const count = partCount;
 		if (count === 0) {
 			return;
 		}
@@ -140,9 +141,7 @@ export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[]
 			}
 		}
 
-		partText.length = 0;
-		partRun.length = 0;
-		partWidth.length = 0;
+		partCount = 0;
 		wordWidth = 0;
 		space = undefined;
 	};
@@ -175,9 +174,10 @@ export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[]
 
 			const part = index === 0 && end === text.length ? text : text.slice(index, end);
 			const columns = textWidth(part);
-			partText.push(part);
-			partRun.push(run);
-			partWidth.push(columns);
+			partText[partCount] = part;
+			partRun[partCount] = run;
+			partWidth[partCount] = columns;
+			partCount++;
 			wordWidth += columns;
 			index = end;
 		}

@@ -15,7 +15,7 @@ import {createPainter} from './style.js';
 type Outline = ArticleSource['headings'];
 
 // Characters of code coloured per article (see renderCodeBlock).
-const highlightBudget = 64 * 1024;
+const highlightBudget = 32 * 1024;
 
 function render(post: ArticleSource, options: RenderOptions): RenderedText {
 	const {width, margin} = layoutWidth(options);
