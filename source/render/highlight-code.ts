@@ -8,7 +8,7 @@ const roles: Record<string, Role> = {
 	keyword: 'hl-keyword', built_in: 'hl-function', type: 'hl-type', literal: 'hl-literal', number: 'hl-number',
 	operator: 'hl-keyword', punctuation: 'hl-meta', property: 'hl-attribute', regexp: 'hl-regexp', string: 'hl-string',
 	subst: 'hl-variable', symbol: 'hl-symbol', class: 'hl-type', function: 'hl-function', title: 'hl-function',
-	params: 'hl-variable', comment: 'hl-comment', doctag: 'hl-keyword', meta: 'hl-meta', section: 'hl-section',
+	comment: 'hl-comment', doctag: 'hl-keyword', meta: 'hl-meta', section: 'hl-section',
 	tag: 'hl-keyword', name: 'hl-keyword', attr: 'hl-attribute', attribute: 'hl-attribute', variable: 'hl-variable',
 	bullet: 'hl-symbol', code: 'hl-string', emphasis: 'hl-string', strong: 'hl-keyword', formula: 'hl-string',
 	link: 'hl-string', quote: 'hl-comment', 'selector-tag': 'hl-keyword', 'selector-id': 'hl-function',
