@@ -54,7 +54,7 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 	};
 
 	process.once('exit', restore);
-	const instance = render(<App source={source} loadArticle={loadArticle} showDrafts={options.showDrafts ?? false}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
+	const instance = render(<App source={source} loadArticle={loadArticle} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
 	await instance.waitUntilExit();
 	watcher?.close();
 	loadArticle.close();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import {hasTmux, startTmux} from '../e2e/tmux.js';
-import {blog, cli} from './run-cli.js';
+import {blog, cli, repo} from './run-cli.js';
 
 const skip = !hasTmux() && 'tmux is not installed';
 
@@ -52,5 +52,23 @@ test('TERM=dumb: the list is printed instead of the full-screen browser', {skip}
 		assert.equal(session.alternateScreen(), false);
 	} finally {
 		session.kill();
+	}
+});
+
+test('--width sets the reading column of the browser, wider or narrower than the default 100', {skip}, async () => {
+	for (const [width, check] of [[140, (widest: number) => widest > 100 && widest <= 140], [40, (widest: number) => widest <= 40]] as const) {
+		const session = startTmux([process.execPath, cli, `${repo}/test/cli/fixtures/long-lines.md`, '--width', String(width)], {columns: 160, rows: 30});
+		try {
+			await session.waitFor('Long lines');
+			session.send('Enter');
+			const screen = await session.waitFor(text => text.includes('esc back') && text.includes('lazy dog'));
+			const text = screen.split('\n').filter(line => line.includes('quick') || line.includes('lazy'));
+			const widest = Math.max(...text.map(line => line.trim().length));
+			assert.ok(check(widest), `--width ${width}: widest text line ${widest}\n${screen}`);
+			session.send('q');
+			await session.waitFor(() => session.exited(), 5000);
+		} finally {
+			session.kill();
+		}
 	}
 });
