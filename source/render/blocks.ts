@@ -177,7 +177,7 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 			const tokens = (token as Tokens.Paragraph).tokens ?? [{type: 'text', raw: token.raw, text: token.text as string}];
 			const runs = inlineRuns(tokens, '', context);
 			// A paragraph of nothing but tags (`<a id="x"></a>`) leaves no blank block behind.
-			return runs.some(run => run.text.trim() !== '') ? wrapRuns(runs, width, writer) : [];
+			return runs.some(run => /\S/.test(run.text)) ? wrapRuns(runs, width, writer) : [];
 		}
 
 		case 'list': {

@@ -3,7 +3,7 @@ import {emojify} from 'node-emoji';
 import {decodeEntities} from './html-text.js';
 import type {Run} from './lines.js';
 import {type LinkRecord, linkKind} from './links.js';
-import {sanitize} from './sanitize.js';
+import {sanitize, sanitizeProse} from './sanitize.js';
 import {nest} from './style.js';
 
 /** What inline rendering collects for the whole article. */
@@ -17,7 +17,7 @@ export type InlineContext = {
 
 /** Body text as the reader sees it: safe, one line, emoji shortcodes replaced. */
 function prose(text: string): string {
-	const clean = sanitize(text).replaceAll('\n', ' ');
+	const clean = sanitizeProse(text);
 	return clean.includes(':') ? emojify(clean) : clean;
 }
 

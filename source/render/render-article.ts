@@ -22,7 +22,15 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 	const context: BlockContext = {links: [], showUrls: !(options.hyperlinks && options.colorLevel > 0), pendingAnchors: [], writer: undefined as unknown as LineWriter, budget: {highlight: highlightBudget}};
 	const writer: LineWriter = {
 		paint: createPainter(options),
-		hyperlink: link => options.hyperlinks && options.colorLevel > 0 ? hyperlinkTarget(context.links[link]!.target) : undefined,
+		hyperlink(link) {
+			if (!options.hyperlinks || options.colorLevel === 0) {
+				return undefined;
+			}
+
+			const record = context.links[link]!;
+			record.url ??= hyperlinkTarget(record.target) ?? '';
+			return record.url === '' ? undefined : record.url;
+		},
 	};
 	context.writer = writer;
 	const lines: Line[] = [...renderHeaderBlock(post, width, writer, context), blankLine];

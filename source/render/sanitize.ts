@@ -5,3 +5,11 @@ const forbidden = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\
 export function sanitize(text: string): string {
 	return text.replace(/\t/g, '    ').replace(forbidden, '');
 }
+
+// The same characters, plus newline and tab: in running text both become a space.
+const notProse = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** `sanitize` for running text, in one pass: newlines and tabs become spaces (wrapping collapses them). */
+export function sanitizeProse(text: string): string {
+	return text.replace(notProse, character => character === '\n' || character === '\t' ? ' ' : '');
+}
