@@ -11,6 +11,16 @@ function anchorOf(target: string): string {
 	}
 }
 
+/** The id as written when it exists, else a case-insensitive match (`#Setup` finds `setup`). */
+function resolveAnchor(id: string, anchors: Record<string, number>): string {
+	if (id in anchors) {
+		return id;
+	}
+
+	const lower = id.toLowerCase();
+	return Object.keys(anchors).find(candidate => candidate.toLowerCase() === lower) ?? id;
+}
+
 /** Turns finished lines and what was recorded on the way into the article the UI reads. */
 export function assembleArticle(lines: Line[], headings: RenderedHeading[], anchors: Record<string, number>, records: LinkRecord[]): RenderedText {
 	const links: Array<RenderedLink | undefined> = records.map(() => undefined);
@@ -21,7 +31,7 @@ export function assembleArticle(lines: Line[], headings: RenderedHeading[], anch
 				text: record.text,
 				target: record.target,
 				kind: record.kind,
-				...(record.kind === 'anchor' ? {anchor: anchorOf(record.target)} : {}),
+				...(record.kind === 'anchor' ? {anchor: resolveAnchor(anchorOf(record.target), anchors)} : {}),
 				line: index,
 				spans: [],
 			};

@@ -140,7 +140,8 @@ function linkRuns(token: Tokens.Link, key: string, context: InlineContext): Run[
 	const text = plainText(inner);
 	context.links[index]!.text = text;
 	const record = context.links[index]!;
-	const bare = target.replace(/^mailto:/i, '');
+	// An autolink or a bare address shows its URL already.
+	const bare = target.replace(/^(?:https?:\/\/|mailto:)/i, '');
 	if (context.showUrls && record.kind === 'external' && text !== target && text !== bare) {
 		inner.push({text: ' (', key: nest(key, 'url'), link: index}, {text: target, key: nest(key, 'url'), link: index}, {text: ')', key: nest(key, 'url'), link: index});
 	}

@@ -84,6 +84,10 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 		lines.push(...block);
 	}
 
+	while (lines.length > bodyStart && lines.at(-1)!.width === 0) {
+		lines.pop();
+	}
+
 	const indent = margin > 0 ? lineOf([{text: ' '.repeat(margin), key: ''}], writer) : undefined;
 	const fitted = lines.map(line => {
 		// A safety net for the narrowest widths (a list marker wider than the text column).

@@ -247,3 +247,10 @@ test('GitHub alerts get a titled, coloured bar; other quotes keep the plain bar'
 test('loose list items: blank lines between paragraphs carry no indentation', () => {
 	assert.deepEqual(bodyOf('- first paragraph\n\n  second paragraph\n\n- next item'), ['• first paragraph', '', '  second paragraph', '', '• next item']);
 });
+
+test('anchor links match ids case-insensitively; autolinks do not repeat their URL; no trailing blank line', () => {
+	const article = render('## Setup\n\nSee [setup](#Setup), www.example.com and <me@example.com>.\n\n');
+	assert.equal(article.links[0]!.anchor, 'setup');
+	assert.deepEqual(bodyLines(article), ['Setup', '─────', '', 'See setup, www.example.com and me@example.com.']);
+	assert.deepEqual(render('').plain, ['Test post', '─'.repeat(80), '']);
+});
