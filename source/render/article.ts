@@ -38,7 +38,12 @@ export type RenderedLink = {
 	target: string;
 	/** `anchor`: `#id` in this post; `post`: a relative path, `/posts/x` or slug; `external`: has a scheme. */
 	kind: 'anchor' | 'post' | 'external';
-	/** For `anchor`: the id (without `#`, percent-decoded); `anchors[anchor]` is its line when it exists. */
+	/** An image's address (its placeholder is the link): follow it only as an external URL, never as a post. */
+	image?: true;
+	/**
+	 * For `anchor`: the id (without `#`, percent-decoded, matched case-insensitively to an existing
+	 * id); `anchors[anchor]` is its line when it exists.
+	 */
 	anchor?: string;
 	/** First line the link is on (= `spans[0].line`). */
 	line: number;

@@ -11,19 +11,31 @@ function anchorOf(target: string): string {
 	}
 }
 
-/** The id as written when it exists, else a case-insensitive match (`#Setup` finds `setup`). */
-function resolveAnchor(id: string, anchors: Record<string, number>): string {
-	if (id in anchors) {
-		return id;
-	}
+/** Resolves ids as written when they exist, else case-insensitively (`#Setup` finds `setup`). */
+function anchorResolver(anchors: Record<string, number>): (id: string) => string {
+	let lowered: Map<string, string> | undefined;
+	return id => {
+		if (id in anchors) {
+			return id;
+		}
 
-	const lower = id.toLowerCase();
-	return Object.keys(anchors).find(candidate => candidate.toLowerCase() === lower) ?? id;
+		if (!lowered) {
+			lowered = new Map();
+			for (const candidate of Object.keys(anchors)) {
+				if (!lowered.has(candidate.toLowerCase())) {
+					lowered.set(candidate.toLowerCase(), candidate);
+				}
+			}
+		}
+
+		return lowered.get(id.toLowerCase()) ?? id;
+	};
 }
 
 /** Turns finished lines and what was recorded on the way into the article the UI reads. */
 export function assembleArticle(lines: Line[], headings: RenderedHeading[], anchors: Record<string, number>, records: LinkRecord[]): RenderedText {
 	const links: Array<RenderedLink | undefined> = records.map(() => undefined);
+	const resolveAnchor = anchorResolver(anchors);
 	for (const [index, line] of lines.entries()) {
 		for (const part of line.links) {
 			const record = records[part.link]!;
@@ -31,7 +43,8 @@ export function assembleArticle(lines: Line[], headings: RenderedHeading[], anch
 				text: record.text,
 				target: record.target,
 				kind: record.kind,
-				...(record.kind === 'anchor' ? {anchor: resolveAnchor(anchorOf(record.target), anchors)} : {}),
+				...(record.image ? {image: true} : {}),
+				...(record.kind === 'anchor' ? {anchor: resolveAnchor(anchorOf(record.target))} : {}),
 				line: index,
 				spans: [],
 			};

@@ -54,7 +54,7 @@ export function htmlTagRuns(tag: string, key: string, context: InlineContext): R
 }
 
 function imageRuns(alt: string, target: string, key: string, context: InlineContext): Run[] {
-	const link = context.links.push({text: alt, target, kind: linkKind(target)}) - 1;
+	const link = context.links.push({text: alt, target, kind: linkKind(target), image: true}) - 1;
 	const label = alt.trim() === '' ? '[image]' : `[image: ${alt}]`;
 	const runs: Run[] = [{text: label, key: nest(key, 'image'), link}];
 	if (target !== '') {

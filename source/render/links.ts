@@ -1,7 +1,7 @@
 export type LinkKind = 'anchor' | 'post' | 'external';
 
 /** A link found while rendering, before its place on the page is known. */
-export type LinkRecord = {text: string; target: string; kind: LinkKind; /** Its OSC 8 URL once worked out ('' for none). */ url?: string};
+export type LinkRecord = {text: string; target: string; kind: LinkKind; image?: boolean; /** Its OSC 8 URL once worked out ('' for none). */ url?: string};
 
 const scheme = /^[a-z][a-z\d+.-]*:/i;
 

@@ -254,3 +254,11 @@ test('anchor links match ids case-insensitively; autolinks do not repeat their U
 	assert.deepEqual(bodyLines(article), ['Setup', '─────', '', 'See setup, www.example.com and me@example.com.']);
 	assert.deepEqual(render('').plain, ['Test post', '─'.repeat(80), '']);
 });
+
+test('image links are marked as images, also relative ones', () => {
+	const article = render('![diagram](./diagram.png) and [a post](./other.md)');
+	assert.deepEqual(article.links.map(({target, kind, image}) => ({target, kind, image})), [
+		{target: './diagram.png', kind: 'post', image: true},
+		{target: './other.md', kind: 'post', image: undefined},
+	]);
+});
