@@ -26,6 +26,9 @@ export type ArticleLoader = ((post: ArticleSource, width: number) => Promise<Ren
 
 type Pending = {id: number; post: ArticleSource; options: RenderOptions; resolve: (article: RenderedText) => void};
 
+// A post that makes the renderer run out of memory kills the worker (and shows as plain text), not the app.
+const resourceLimits = {maxOldGenerationSizeMb: 1024};
+
 /**
  * Starts the worker. In the bundle its code is `dist/render-worker.js`, while this module may be in
  * `dist/` or in `dist/chunks/`. Under tsx (tests, development) the worker does not inherit tsx's
@@ -35,10 +38,10 @@ function startWorker(): Worker {
 	const here = import.meta.url;
 	if (here.endsWith('.ts')) {
 		const entry = JSON.stringify(new URL('render-worker.ts', here).href);
-		return new Worker(`import('tsx/esm/api').then(api => { api.register(); return import(${entry}); });`, {eval: true});
+		return new Worker(`import('tsx/esm/api').then(api => { api.register(); return import(${entry}); });`, {eval: true, resourceLimits});
 	}
 
-	return new Worker(new URL(here.includes('/chunks/') ? '../render-worker.js' : 'render-worker.js', here));
+	return new Worker(new URL(here.includes('/chunks/') ? '../render-worker.js' : 'render-worker.js', here), {resourceLimits});
 }
 
 /** Only what the renderer reads: a `Post` also carries paths and warnings the worker does not need. */
