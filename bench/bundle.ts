@@ -19,7 +19,8 @@ export async function bundleChild(outdir: string): Promise<string> {
 		target: 'node20',
 		outdir,
 		external: ['react-devtools-core'],
-		// As in package.json's build: production React, regex literals kept (cheaper to create), yoga's wasm decoded without fetch.
+		// As in package.json's build (production React, regex literals kept as they are cheaper to create, yoga's
+		// wasm decoded without fetch) but not minified, so profiles name functions.
 		define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined'},
 		supported: {'regexp-set-notation': true},
 		banner: {js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);'},
