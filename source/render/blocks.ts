@@ -2,7 +2,7 @@ import type {Token, Tokens} from 'marked';
 import {renderCodeBlock} from './code-block.js';
 import {htmlBlockText} from './html-text.js';
 import {htmlTagRuns, type InlineContext, inlineRuns} from './inline.js';
-import {blankLine, type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
+import {appendAll, blankLine, type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
 import {nest, type Role} from './style.js';
 import {renderTable} from './table.js';
 
@@ -27,7 +27,7 @@ export function renderBlocks(tokens: Token[], width: number, context: BlockConte
 			lines.push(blankLine);
 		}
 
-		lines.push(...block);
+		appendAll(lines, block);
 	}
 
 	return lines;
@@ -49,7 +49,7 @@ function headingRole(depth: number): Role {
 export function renderHeading(runs: Run[], depth: number, width: number, writer: LineWriter): Line[] {
 	if (depth <= 2) {
 		const lines = wrapRuns(runs, width, writer);
-		const widest = Math.min(width, Math.max(1, ...lines.map(line => line.width)));
+		const widest = Math.min(width, lines.reduce((most, line) => Math.max(most, line.width), 1));
 		return [...lines, lineOf([{text: (depth === 1 ? '═' : '─').repeat(widest), key: nest(headingRole(depth), 'heading-mark')}], writer)];
 	}
 
@@ -100,7 +100,7 @@ function renderList(token: Tokens.List, width: number, context: BlockContext, de
 			continue;
 		}
 
-		lines.push(...hang(content, first, lineOf([{text: ' '.repeat(markerWidth), key: ''}], writer)));
+		appendAll(lines, hang(content, first, lineOf([{text: ' '.repeat(markerWidth), key: ''}], writer)));
 	}
 
 	return lines;
@@ -150,7 +150,7 @@ function renderHtml(html: string, width: number, context: BlockContext): Line[] 
 	}
 
 	for (const line of htmlBlockText(html)) {
-		runs.push(...inlineRuns([{type: 'text', raw: line, text: line}], '', context), {text: '\n', key: ''});
+		appendAll(runs, inlineRuns([{type: 'text', raw: line, text: line}], '', context)).push({text: '\n', key: ''});
 	}
 
 	runs.pop();

@@ -1,7 +1,7 @@
 import type {Token, Tokens} from 'marked';
 import {emojify} from 'node-emoji';
 import {decodeEntities} from './html-text.js';
-import type {Run} from './lines.js';
+import {appendAll, type Run} from './lines.js';
 import {type LinkRecord, linkKind} from './links.js';
 import {sanitize, sanitizeProse} from './sanitize.js';
 import {nest} from './style.js';
@@ -72,7 +72,7 @@ export function inlineRuns(tokens: Token[], key: string, context: InlineContext)
 			case 'text': {
 				const text = token as Tokens.Text;
 				if (text.tokens && text.tokens.length > 0) {
-					runs.push(...inlineRuns(text.tokens, key, context));
+					appendAll(runs, inlineRuns(text.tokens, key, context));
 				} else {
 					runs.push({text: prose(text.text), key});
 				}
@@ -88,7 +88,7 @@ export function inlineRuns(tokens: Token[], key: string, context: InlineContext)
 			case 'strong':
 			case 'em':
 			case 'del': {
-				runs.push(...inlineRuns((token as Tokens.Strong).tokens, nest(key, token.type), context));
+				appendAll(runs, inlineRuns((token as Tokens.Strong).tokens, nest(key, token.type), context));
 				break;
 			}
 
@@ -103,7 +103,7 @@ export function inlineRuns(tokens: Token[], key: string, context: InlineContext)
 			}
 
 			case 'link': {
-				runs.push(...linkRuns(token as Tokens.Link, key, context));
+				appendAll(runs, linkRuns(token as Tokens.Link, key, context));
 				break;
 			}
 

@@ -191,6 +191,15 @@ export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[]
 	return lines;
 }
 
+/** Appends items one by one: spreading a huge array into `push` overflows the stack. */
+export function appendAll<T>(target: T[], items: readonly T[]): T[] {
+	for (const item of items) {
+		target.push(item);
+	}
+
+	return target;
+}
+
 /** Puts `prefix` (already styled, `width` columns) before a line. */
 export function prefixLine(line: Line, prefix: Line): Line {
 	const shift = prefix.plain.length;

@@ -1,5 +1,5 @@
 import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions} from './article.js';
-import {type Line, type LineWriter, lineOf, prefixLine, wrapRuns} from './lines.js';
+import {appendAll, type Line, type LineWriter, lineOf, prefixLine, wrapRuns} from './lines.js';
 import {sanitize} from './sanitize.js';
 import {createPainter} from './style.js';
 import {layoutWidth} from './layout-width.js';
@@ -20,7 +20,7 @@ export function plainArticle(post: ArticleSource, options: RenderOptions, notice
 	const firstLineOf: number[] = [];
 	for (const source of sanitize(post.body).split('\n')) {
 		firstLineOf.push(lines.length);
-		lines.push(...(source.trim() === '' ? [lineOf([], writer)] : wrapRuns([{text: source.trimEnd(), key: ''}], width, writer)));
+		appendAll(lines, /\S/.test(source) ? wrapRuns([{text: source.trimEnd(), key: ''}], width, writer) : [lineOf([], writer)]);
 	}
 
 	const headings: RenderedHeading[] = [];

@@ -3,9 +3,9 @@ import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions} from '
 import {assembleArticle} from './assemble.js';
 import {type BlockContext, renderBlock, renderHeading} from './blocks.js';
 import {renderHeaderBlock} from './header-block.js';
-import {blankLine, clipRuns, type Line, type LineWriter, lineOf, prefixLine} from './lines.js';
+import {appendAll, blankLine, clipRuns, type Line, type LineWriter, lineOf, prefixLine} from './lines.js';
 import {inlineRuns} from './inline.js';
-import {hyperlinkTarget} from './links.js';
+import {hyperlinkTarget, type LinkRecord} from './links.js';
 import {layoutWidth} from './layout-width.js';
 import {plainArticle} from './plain-article.js';
 import {sanitize} from './sanitize.js';
@@ -19,7 +19,7 @@ const highlightBudget = 32 * 1024;
 
 function render(post: ArticleSource, options: RenderOptions): RenderedText {
 	const {width, margin} = layoutWidth(options);
-	const context: BlockContext = {links: [], showUrls: !(options.hyperlinks && options.colorLevel > 0), pendingAnchors: [], writer: undefined as unknown as LineWriter, budget: {highlight: highlightBudget}};
+	const links: LinkRecord[] = [];
 	const writer: LineWriter = {
 		paint: createPainter(options),
 		hyperlink(link) {
@@ -27,12 +27,12 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 				return undefined;
 			}
 
-			const record = context.links[link]!;
+			const record = links[link]!;
 			record.url ??= hyperlinkTarget(record.target) ?? '';
 			return record.url === '' ? undefined : record.url;
 		},
 	};
-	context.writer = writer;
+	const context: BlockContext = {links, showUrls: !(options.hyperlinks && options.colorLevel > 0), pendingAnchors: [], writer, budget: {highlight: highlightBudget}};
 	const lines: Line[] = [...renderHeaderBlock(post, width, writer, context), blankLine];
 	const headings: RenderedHeading[] = [];
 	const anchors: Record<string, number> = {};
@@ -81,7 +81,7 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 			anchors[id] ??= lines.length;
 		}
 
-		lines.push(...block);
+		appendAll(lines, block);
 	}
 
 	while (lines.length > bodyStart && lines.at(-1)!.width === 0) {

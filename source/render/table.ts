@@ -1,6 +1,6 @@
 import type {Tokens} from 'marked';
 import {type InlineContext, inlineRuns} from './inline.js';
-import {type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
+import {appendAll, type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
 import {textWidth} from './text-width.js';
 
 type Align = 'left' | 'right' | 'center' | null;
@@ -95,7 +95,7 @@ export function renderTable(token: Tokens.Table, width: number, writer: LineWrit
 		lineOf([border(left + widths.map(columnWidth => '─'.repeat(columnWidth + 2)).join(middle) + right)], writer);
 	const rowLines = (cells: Run[][]): Line[] => {
 		const wrapped = cells.map((cell, column) => wrapRuns(cell, widths[column]!, writer));
-		const height = Math.max(...wrapped.map(cell => cell.length));
+		const height = wrapped.reduce((most, cell) => Math.max(most, cell.length), 0);
 		const lines: Line[] = [];
 		for (let index = 0; index < height; index++) {
 			let line = lineOf([border('│ ')], writer);
@@ -127,7 +127,7 @@ function recordRows(header: Run[][], rows: Run[][][], width: number, writer: Lin
 		}
 
 		for (const [column, cell] of row.entries()) {
-			lines.push(...wrapRuns([...header[column]!, {text: ': ', key: 'table-head'}, ...cell], width, writer));
+			appendAll(lines, wrapRuns([...header[column]!, {text: ': ', key: 'table-head'}, ...cell], width, writer));
 		}
 	}
 

@@ -262,3 +262,14 @@ test('image links are marked as images, also relative ones', () => {
 		{target: './other.md', kind: 'post', image: undefined},
 	]);
 });
+
+test('huge blocks render: a 200,000-line code block, a 2 MB single-line paragraph, a 50,000-item list', () => {
+	const code = render(`\`\`\`\n${'x\n'.repeat(200_000)}\`\`\``, {width: 40});
+	assert.equal(code.notice, undefined);
+	assert.equal(code.lines.length, 3 + 200_002);
+	const paragraph = render('word '.repeat(400_000), {width: 100});
+	assert.equal(paragraph.notice, undefined);
+	assert.equal(paragraph.plain.length, 3 + Math.ceil(400_000 / 20));
+	const list = render('- item\n'.repeat(50_000), {width: 40});
+	assert.equal(list.plain.length, 3 + 50_000);
+});
