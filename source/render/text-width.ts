@@ -63,5 +63,5 @@ export function splitGraphemes(text: string): Array<{text: string; width: number
 		return Array.from(text, character => ({text: character, width: 1}));
 	}
 
-	return Array.from(graphemes.segment(text), ({segment}) => ({text: segment, width: stringWidth(segment)}));
+	return Array.from(graphemes.segment(text), ({segment}) => ({text: segment, width: textWidth(segment)}));
 }
