@@ -1,5 +1,6 @@
-import {Box, useApp} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {useMemo, useRef, useState, useSyncExternalStore} from 'react';
+import {truncate} from './format.js';
 import {ListScreen} from './list/ListScreen.js';
 import {ReaderScreen} from './reader/ReaderScreen.js';
 import type {Indexing, LibrarySource, LoadArticle, OpenRequest} from './services.js';
@@ -27,17 +28,17 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 	// After a reload the open article follows its file: the same path, the post as it is now; a
 	// deleted file leaves its last version on screen.
 	const shown = useRef<{opened: OpenRequest; request: OpenRequest} | undefined>(undefined);
-	const request = useMemo(() => {
+	const {request, removed} = useMemo(() => {
 		if (!opened) {
-			return undefined;
+			return {request: undefined, removed: false};
 		}
 
 		const now = library.posts.find(post => post.absolutePath === opened.post.absolutePath);
 		if (!now) {
-			return shown.current?.opened === opened ? shown.current.request : opened;
+			return {request: shown.current?.opened === opened ? shown.current.request : opened, removed: true};
 		}
 
-		return now === opened.post ? opened : {...opened, post: now};
+		return {request: now === opened.post ? opened : {...opened, post: now}, removed: false};
 	}, [opened, library]);
 	shown.current = opened && request ? {opened, request} : undefined;
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
@@ -58,9 +59,12 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 		<Box flexDirection="column" width={columns} height={height}>
 			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} active={!request} columns={columns} height={height} onOpen={setRequest} onQuit={exit}/>
 			{request
-				? <ReaderScreen request={request} loadArticle={loadArticle} columns={columns} height={height} readingWidth={readingWidth} onBack={() => {
+				? <ReaderScreen request={request} loadArticle={loadArticle} columns={columns} height={removed ? height - 1 : height} readingWidth={readingWidth} onBack={() => {
 					setRequest(undefined);
 				}} onQuit={exit}/>
+				: null}
+			{request && removed
+				? <Text color="yellow" wrap="truncate">{truncate(` ⚠ ${request.post.path} was deleted: this is its last version · esc back to the list`, columns)}</Text>
 				: null}
 		</Box>
 	);

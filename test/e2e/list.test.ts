@@ -121,3 +121,25 @@ test('without --drafts a draft is not listed', {skip}, async () => {
 		rmSync(root, {recursive: true, force: true});
 	}
 });
+
+test('an open article re-renders when its file changes, and says so when the file is deleted', {skip}, async () => {
+	const root = blog();
+	const session = startTmux(['node', cli, root], {columns: 100, rows: 30});
+	try {
+		await session.waitFor('Markdown showcase');
+		session.send(['j', 'Enter']);
+		await session.waitFor('All the keys, screen by screen.');
+		writeFileSync(path.join(root, 'keys.md'), post('Every key', '2026-02-01', ['guide'], 'All the keys, now with the search keys too.'));
+		await session.waitFor('now with the search keys too', 5000);
+		rmSync(path.join(root, 'keys.md'));
+		const screen = await session.waitFor('keys.md was deleted', 5000);
+		assert.match(screen, /now with the search keys too/, 'the last version stays on screen');
+		session.send('Escape');
+		await session.waitFor(text => text.includes('Markdown showcase') && !text.includes('Every key'));
+		session.send('q');
+		await session.waitFor(() => session.exited(), 5000);
+	} finally {
+		session.kill();
+		rmSync(root, {recursive: true, force: true});
+	}
+});

@@ -447,6 +447,8 @@ test('an open article follows its file through reloads; a deleted file leaves it
 			source.set(makeLibrary([]));
 		});
 		assert.ok(ui.frame().includes('ARTICLE Alpha, revised'), ui.frame());
+		assert.match(ui.lines().at(-1)!, /⚠ alpha-revised\.md was deleted: this is its last version · esc back to the list/);
+		assertFits(ui.lines(), 100, 24);
 	} finally {
 		ui.unmount();
 	}
