@@ -1,0 +1,199 @@
+import cluster from 'node:cluster';
+import {readFileSync} from 'node:fs';
+import process from 'node:process';
+import chalk from 'chalk';
+import {detectTheme, terminalCapabilities} from '../cli/terminal-capabilities.js';
+import {watchLibrary} from '../content/watch-library.js';
+import {type ArticleLoader, createArticleLoader} from '../render/article-loader.js';
+import type {Theme} from '../render/article.js';
+import {parseAuthorizedKeys} from './authorized-keys.js';
+import {defaultHostKeyPath, loadOrCreateHostKey} from './host-key.js';
+import type {ServeOptions} from './options.js';
+import type {SessionApp} from './session.js';
+import {type ClientTerminal, createSshServer, defaultLimits, type SshServer} from './ssh-server.js';
+
+export type SessionStyle = {theme: Theme; colorLevel: 0 | 1 | 2 | 3; hyperlinks: boolean};
+
+/** Colours, links and theme for one client, from what its terminal sent (never the server's own stdout). */
+export function sessionStyle(terminal: ClientTerminal, theme: ServeOptions['theme']): SessionStyle {
+	const {colorLevel, hyperlinks} = terminalCapabilities(terminal.env, true);
+	return {theme: theme === 'auto' ? detectTheme(terminal.env) : theme, colorLevel, hyperlinks};
+}
+
+function log(line: string): void {
+	process.stderr.write(`${line}\n`);
+}
+
+/**
+ * Everything one server process needs: the shared library (followed on disk), article loaders shared
+ * by every session with the same style, and the SSH server. Used by `serve` and by the tests.
+ */
+export function startServer(root: string, options: ServeOptions, hostKey: string, report: (line: string) => void = log): {server: SshServer; close: () => Promise<void>} {
+	const library = watchLibrary(root, {label: root, watch: options.watch, extensions: options.extensions});
+	const loaders = new Map<string, ArticleLoader>();
+	const loaderFor = (style: SessionStyle): ArticleLoader => {
+		const key = `${style.theme}/${style.colorLevel}/${style.hyperlinks}`;
+		let loader = loaders.get(key);
+		if (!loader) {
+			loader = createArticleLoader({...style, ...(options.width === undefined ? {} : {readingWidth: options.width})});
+			loaders.set(key, loader);
+		}
+
+		return loader;
+	};
+
+	const authorized = options.authorizedKeys === undefined ? undefined : parseAuthorizedKeys(readFileSync(options.authorizedKeys, 'utf8'));
+	if (authorized) {
+		for (const problem of authorized.problems) {
+			report(`${options.authorizedKeys}: ${problem} (skipped)`);
+		}
+
+		if (authorized.keys.length === 0) {
+			throw new Error(`${options.authorizedKeys} holds no public key, so nobody could log in`);
+		}
+	}
+
+	const server = createSshServer({
+		hostKey,
+		authorizedKeys: authorized?.keys,
+		limits: {
+			...defaultLimits,
+			maxSessions: options.maxSessions,
+			maxPerIp: options.maxPerIp,
+			idleTimeoutMs: options.idleTimeout * 1000,
+			maxDurationMs: options.maxDuration * 1000,
+		},
+		appFor(terminal): SessionApp {
+			return {source: library, loadArticle: loaderFor(sessionStyle(terminal, options.theme)), readingWidth: options.width, showDrafts: options.drafts};
+		},
+		colourFor: terminal => sessionStyle(terminal, options.theme).colorLevel > 0,
+		log: report,
+	});
+
+	return {
+		server,
+		async close() {
+			await server.close();
+			library.close();
+			for (const loader of loaders.values()) {
+				loader.close();
+			}
+		},
+	};
+}
+
+/**
+ * Sessions are interactive terminals even when the server itself runs under CI (where Ink would
+ * print only final frames), and Ink's own colours come from the global chalk level, which the
+ * server's stdout would decide: 16 colours for every session, stripped for colourless clients.
+ */
+function prepareProcess(maxSessions: number): void {
+	process.env['NODE_ENV'] = 'production';
+	process.env['CI'] = 'false';
+	chalk.level = 1;
+	// Ink adds a `beforeExit` listener per instance until it unmounts.
+	process.setMaxListeners(maxSessions + 20);
+	process.on('uncaughtException', error => {
+		log(`${new Date().toISOString()} internal error (server kept running): ${error.stack ?? error.message}`);
+	});
+}
+
+/** `blog-tui serve`: runs until SIGINT/SIGTERM, then says goodbye to every reader. */
+export async function serve(root: string, options: ServeOptions): Promise<void> {
+	prepareProcess(options.maxSessions);
+	const keyFile = options.hostKey ?? defaultHostKeyPath(process.env);
+	const hostKey = loadOrCreateHostKey(keyFile);
+	if (options.workers > 1 && cluster.isPrimary) {
+		await runPrimary(options, hostKey.fingerprint, hostKey.file);
+		return;
+	}
+
+	// A worker's share of the session cap (the primary splits it; per-IP caps hold per worker).
+	const share = Number(process.env['BLOG_TUI_SERVE_WORKER_MAX']);
+	const own = cluster.isWorker && share > 0 ? {...options, maxSessions: share} : options;
+	const {server, close} = startServer(root, own, hostKey.privateKey);
+	if (cluster.isWorker) {
+		// The primary accepts and hands each connection over (see runPrimary), keeping per-IP caps per worker.
+		process.on('message', (message: unknown, socket: unknown) => {
+			if (message === 'blog-tui:connection' && socket) {
+				server.handle(socket as import('node:net').Socket);
+			}
+		});
+	} else {
+		const address = await server.listen(options.port, options.host);
+		announce(address.address, address.port, hostKey.fingerprint, hostKey.file, options);
+	}
+
+	await untilSignal();
+	await close();
+}
+
+function announce(host: string, port: number, fingerprint: string, keyFile: string, options: ServeOptions): void {
+	const target = port === 22 ? host : `-p ${port} ${host}`;
+	log(`blog-tui serve: listening on ${host}:${port} (${options.authorizedKeys === undefined ? 'anyone may connect' : `keys in ${options.authorizedKeys}`})`);
+	log(`host key ${keyFile}`);
+	log(`fingerprint ED25519 ${fingerprint}`);
+	log(`readers connect with: ssh ${target}`);
+}
+
+function untilSignal(): Promise<void> {
+	return new Promise(resolve => {
+		const stop = () => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			resolve();
+		};
+
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+}
+
+/**
+ * The cluster primary: accepts connections itself and deals them out round-robin to N workers (each a
+ * whole server with its own sessions), restarting a worker that dies. Caps are split evenly.
+ */
+async function runPrimary(options: ServeOptions, fingerprint: string, keyFile: string): Promise<void> {
+	const net = await import('node:net');
+	const workers: Array<import('node:cluster').Worker> = [];
+	let stopping = false;
+	const perWorker = Math.max(1, Math.ceil(options.maxSessions / options.workers));
+	const fork = (index: number) => {
+		const worker = cluster.fork({BLOG_TUI_SERVE_WORKER_MAX: String(perWorker)});
+		worker.on('exit', () => {
+			if (!stopping) {
+				log(`${new Date().toISOString()} worker ${index + 1} exited; starting another`);
+				workers[index] = fork(index);
+			}
+		});
+		return worker;
+	};
+
+	for (let index = 0; index < options.workers; index++) {
+		workers.push(fork(index));
+	}
+
+	let next = 0;
+	const listener = net.createServer({pauseOnConnect: true}, socket => {
+		const worker = workers[next++ % workers.length];
+		if (!worker?.isConnected()) {
+			socket.destroy();
+			return;
+		}
+
+		worker.send('blog-tui:connection', socket);
+	});
+	await new Promise<void>((resolve, reject) => {
+		listener.once('error', reject);
+		listener.listen(options.port, options.host, resolve);
+	});
+	const address = listener.address() as import('node:net').AddressInfo;
+	announce(address.address, address.port, fingerprint, keyFile, options);
+	log(`${options.workers} worker processes`);
+	await untilSignal();
+	stopping = true;
+	listener.close();
+	for (const worker of workers) {
+		worker.process.kill('SIGTERM');
+	}
+}

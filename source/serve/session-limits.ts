@@ -1,0 +1,58 @@
+/** Sessions open now, in all and per client address. */
+export type SessionCounts = {total: number; perIp: ReadonlyMap<string, number>};
+
+export type SessionCaps = {maxSessions: number; maxPerIp: number};
+
+export type Admission = {admitted: true} | {admitted: false; message: string};
+
+/** Whether one more session from `ip` fits; a refusal says why, politely, for the reader's screen. */
+export function admitSession(counts: SessionCounts, caps: SessionCaps, ip: string): Admission {
+	if (counts.total >= caps.maxSessions) {
+		return {admitted: false, message: `This blog is busy right now: all ${caps.maxSessions} reading places are taken. Please try again in a few minutes.`};
+	}
+
+	if ((counts.perIp.get(ip) ?? 0) >= caps.maxPerIp) {
+		return {admitted: false, message: `You already have ${caps.maxPerIp} sessions open on this blog; close one to open another.`};
+	}
+
+	return {admitted: true};
+}
+
+/** A mutable tally of sessions, kept by the server. */
+export class SessionTally implements SessionCounts {
+	total = 0;
+	readonly perIp = new Map<string, number>();
+
+	add(ip: string): void {
+		this.total++;
+		this.perIp.set(ip, (this.perIp.get(ip) ?? 0) + 1);
+	}
+
+	remove(ip: string): void {
+		this.total--;
+		const left = (this.perIp.get(ip) ?? 1) - 1;
+		if (left <= 0) {
+			this.perIp.delete(ip);
+		} else {
+			this.perIp.set(ip, left);
+		}
+	}
+}
+
+/** One stderr line per connect and disconnect: time, address, user, and for a disconnect its length and reason. */
+export function logLine(event: 'connect' | 'disconnect' | 'refused', fields: {time: Date; ip: string; user?: string; durationMs?: number; reason?: string}): string {
+	const parts = [fields.time.toISOString(), event, `ip=${fields.ip}`];
+	if (fields.user !== undefined) {
+		parts.push(`user=${JSON.stringify(fields.user)}`);
+	}
+
+	if (fields.durationMs !== undefined) {
+		parts.push(`duration=${(fields.durationMs / 1000).toFixed(1)}s`);
+	}
+
+	if (fields.reason !== undefined) {
+		parts.push(`reason=${JSON.stringify(fields.reason)}`);
+	}
+
+	return parts.join(' ');
+}

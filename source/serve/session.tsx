@@ -1,0 +1,115 @@
+import {Writable} from 'node:stream';
+import {render} from 'ink';
+import {App} from '../ui/App.js';
+import type {LibrarySource, LoadArticle} from '../ui/services.js';
+import {type ChannelLike, type TerminalSize, TtyInput, TtyOutput} from './terminal-streams.js';
+
+export type SessionApp = {
+	source: LibrarySource;
+	loadArticle: LoadArticle;
+	readingWidth: number | undefined;
+	showDrafts: boolean;
+};
+
+export type SessionSettings = {
+	size: TerminalSize;
+	/** False for a client at colour level 0: every SGR is stripped on the way out. */
+	colour: boolean;
+	maxBuffered: number;
+};
+
+/** Why a session ended: the reader quit, or the server ended it (the text is shown to the reader). */
+export type SessionEnd = {reason: 'quit'} | {reason: 'error'; error: unknown} | {reason: 'closed'} | {reason: 'ended'; why: string; message: string};
+
+export type InkSession = {
+	input: (data: string) => void;
+	resize: (size: TerminalSize) => void;
+	/** Ends the session from the server side; `message` is printed after leaving the alternate screen. */
+	end: (end: SessionEnd) => void;
+	/** Settles once, when the session has ended for any reason. */
+	ended: Promise<SessionEnd>;
+};
+
+const enterScreen = '\u001B[?1049h';
+const leaveScreen = '\u001B[?25h\u001B[?1049l';
+
+/** Ink writes error overviews to stderr; a server's internals are no business of the reader's. */
+function discard(): Writable {
+	return new Writable({
+		write(_chunk, _encoding, callback) {
+			callback();
+		},
+	});
+}
+
+/**
+ * Runs one reader's own Ink instance of the App on an SSH channel, in the alternate screen. `onOverflow`
+ * is called when the client stops reading; the caller ends the session.
+ */
+export function startInkSession(channel: ChannelLike, app: SessionApp, settings: SessionSettings): InkSession {
+	let settle!: (end: SessionEnd) => void;
+	const ended = new Promise<SessionEnd>(resolve => {
+		settle = resolve;
+	});
+	let finished = false;
+	const output = new TtyOutput(channel, {
+		size: settings.size,
+		colour: settings.colour,
+		maxBuffered: settings.maxBuffered,
+		onOverflow() {
+			finish({reason: 'ended', why: 'slow client (output not read)', message: ''});
+		},
+	});
+	const input = new TtyInput();
+	output.send(enterScreen);
+	const instance = render(
+		<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>,
+		{stdout: output as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: discard() as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: false},
+	);
+
+	function finish(end: SessionEnd): void {
+		if (finished) {
+			return;
+		}
+
+		finished = true;
+		try {
+			instance.unmount();
+		} catch {
+			// Unmounting a tree that already failed can throw again; the session is over either way.
+		}
+
+		if (end.reason !== 'closed') {
+			output.send(leaveScreen + (end.reason === 'ended' && end.message !== '' ? `${end.message}\n` : ''));
+		}
+
+		settle(end);
+	}
+
+	instance.waitUntilExit().then(() => {
+		finish({reason: 'quit'});
+	}, (error: unknown) => {
+		finish({reason: 'error', error});
+	});
+
+	return {
+		input(data) {
+			if (finished) {
+				return;
+			}
+
+			try {
+				input.push(data);
+			} catch (error) {
+				finish({reason: 'error', error});
+			}
+		},
+		resize(size) {
+			if (!finished) {
+				output.resize(size);
+			}
+		},
+		end: finish,
+		ended,
+	};
+}
