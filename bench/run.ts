@@ -11,7 +11,7 @@ import {fileURLToPath} from 'node:url';
 import {bundleChild} from './bundle.js';
 import type {Step} from './child.js';
 import {generatePost, writePosts} from './generate.js';
-import {measureStartup} from './startup.js';
+import {measureStartup, runInPty} from './startup.js';
 import {formatBytes, formatMs, median, percentile} from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -116,6 +116,22 @@ async function library(child: string, scratch: string): Promise<void> {
 	}
 }
 
+/** What a reader with a big blog waits for: the built CLI on 10,000 posts, spawn → list. */
+async function bigStartup(scratch: string): Promise<void> {
+	const cli = path.join(root, 'dist', 'cli.js');
+	const folder = path.join(scratch, 'posts-10000');
+	const listed = JSON.parse(execFileSync(process.execPath, [cli, 'list', '--json', folder], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})) as Array<{title: string}>;
+	const listText = listed[0]?.title;
+	const runs = [];
+	for (let run = 0; run < 3; run++) {
+		runs.push(await runInPty([process.execPath, cli, folder], {listText, timeoutMs: 60_000}));
+	}
+
+	const list = median(runs.map(run => run.listFrameMs ?? Number.NaN));
+	const frames = median(runs.map(run => run.framesBeforeList));
+	row('start-up: 10,000 posts, spawn → list frame', `${formatMs(list)} (${frames} frames drawn by then)`);
+}
+
 async function render(child: string, article: string): Promise<void> {
 	const results = await repeat(child, ['render', article, '100'], 3);
 	const ms = median(numbers(results, 'ms'));
@@ -201,6 +217,7 @@ try {
 	writeFileSync(article, generatePost(7, 1_000_000));
 	await startup();
 	await library(child, scratch);
+	await bigStartup(scratch);
 	await render(child, article);
 	await pager(child, article);
 	await list(child, scratch);

@@ -15,6 +15,8 @@ function visible(output: string): string {
 		.replaceAll(/\u001B[@-_]/g, '');
 }
 
+const synchronisedFrame = '\u001B[?2026h';
+
 function quote(value: string): string {
 	return `'${value.replaceAll('\'', '\'\\\'\'')}'`;
 }
@@ -24,6 +26,8 @@ export type PtyRun = {
 	firstFrameMs: number | undefined;
 	/** Spawn → the first frame that contains `listText`. */
 	listFrameMs: number | undefined;
+	/** Frames written up to and including the list frame (Ink brackets each in a synchronised update). */
+	framesBeforeList: number;
 	/** Spawn → exit (for commands that exit by themselves). */
 	exitMs: number;
 	/** The keys typed did not end the program within the time limit; it was sent SIGTERM. */
@@ -59,6 +63,7 @@ export function runInPty(command: string[], {listText, keys = 'q', env = {}, onL
 		let firstFrameMs: number | undefined;
 		let listFrameMs: number | undefined;
 		let retype: NodeJS.Timeout | undefined;
+		let framesBeforeList = 0;
 		let quitBySignal = false;
 		const timer = setTimeout(() => {
 			if (listFrameMs === undefined) {
@@ -84,6 +89,7 @@ export function runInPty(command: string[], {listText, keys = 'q', env = {}, onL
 			firstFrameMs ??= text.trim().length > 0 ? now - start : undefined;
 			if (firstFrameMs !== undefined && (listText === undefined || text.includes(listText))) {
 				listFrameMs = now - start;
+				framesBeforeList = output.split(synchronisedFrame).length - 1;
 				onList?.();
 				// Typed again until the program ends: a key that arrives before the program puts the
 				// terminal in raw mode can sit in the line buffer.
@@ -101,7 +107,7 @@ export function runInPty(command: string[], {listText, keys = 'q', env = {}, onL
 		child.on('exit', () => {
 			clearTimeout(timer);
 			clearTimeout(retype);
-			resolve({firstFrameMs, listFrameMs, exitMs: performance.now() - start, quitBySignal, screen: visible(output).slice(-2000)});
+			resolve({firstFrameMs, listFrameMs, framesBeforeList, exitMs: performance.now() - start, quitBySignal, screen: visible(output).slice(-2000)});
 		});
 	});
 }
