@@ -10,7 +10,7 @@ import {parseAuthorizedKeys} from './authorized-keys.js';
 import {defaultHostKeyPath, loadOrCreateHostKey} from './host-key.js';
 import type {ServeOptions} from './options.js';
 import type {SessionApp} from './session.js';
-import {type ClientTerminal, createSshServer, defaultLimits, type SshServer} from './ssh-server.js';
+import {type ClientTerminal, createSshServer, defaultLimits, type SshLimits, type SshServer} from './ssh-server.js';
 
 export type SessionStyle = {theme: Theme; colorLevel: 0 | 1 | 2 | 3; hyperlinks: boolean};
 
@@ -28,7 +28,7 @@ function log(line: string): void {
  * Everything one server process needs: the shared library (followed on disk), article loaders shared
  * by every session with the same style, and the SSH server. Used by `serve` and by the tests.
  */
-export function startServer(root: string, options: ServeOptions, hostKey: string, report: (line: string) => void = log): {server: SshServer; close: () => Promise<void>} {
+export function startServer(root: string, options: ServeOptions, hostKey: string, report: (line: string) => void = log, limits: Partial<SshLimits> = {}): {server: SshServer; close: () => Promise<void>} {
 	const library = watchLibrary(root, {label: root, watch: options.watch, extensions: options.extensions});
 	const loaders = new Map<string, ArticleLoader>();
 	const loaderFor = (style: SessionStyle): ArticleLoader => {
@@ -62,6 +62,7 @@ export function startServer(root: string, options: ServeOptions, hostKey: string
 			maxPerIp: options.maxPerIp,
 			idleTimeoutMs: options.idleTimeout * 1000,
 			maxDurationMs: options.maxDuration * 1000,
+			...limits,
 		},
 		appFor(terminal): SessionApp {
 			return {source: library, loadArticle: loaderFor(sessionStyle(terminal, options.theme)), readingWidth: options.width, showDrafts: options.drafts};
