@@ -1,5 +1,6 @@
 import chalk, {type ChalkInstance} from 'chalk';
 import {Text} from 'ink';
+import {memo} from 'react';
 import type {Segment} from './segments.js';
 
 function styled(segment: Segment): string {
@@ -31,6 +32,6 @@ function styled(segment: Segment): string {
  * One terminal line from styled runs; the caller has already cut it to width. One Ink node per
  * line, not per run: a screen of rows with chips and highlights would otherwise be hundreds of nodes.
  */
-export function SegmentLine({segments}: {segments: readonly Segment[]}) {
-	return <Text wrap="truncate">{segments.length === 0 ? ' ' : segments.map(segment => styled(segment)).join('')}</Text>;
-}
+export const SegmentLine = memo(({segments}: {segments: readonly Segment[]}) => (
+	<Text wrap="truncate">{segments.length === 0 ? ' ' : segments.map(segment => styled(segment)).join('')}</Text>
+));

@@ -24,23 +24,62 @@ function padTo(lines: Line[], width: number, height: number): Line[] {
 	return filled;
 }
 
+// Lines drawn for each row, kept while the row object lives: moving the cursor changes two rows, so
+// the others keep the same line objects and their (memoised) Ink nodes are left alone.
+const drawn = new WeakMap<object, Map<string, Line>>();
+
+function cachedLine(owner: object, key: string, draw: () => Line): Line {
+	let lines = drawn.get(owner);
+	if (!lines) {
+		lines = new Map();
+		drawn.set(owner, lines);
+	}
+
+	let line = lines.get(key);
+	if (!line) {
+		if (lines.size > 8) {
+			lines.clear();
+		}
+
+		line = draw();
+		lines.set(key, line);
+	}
+
+	return line;
+}
+
+const groupLines = new Map<string, Line>();
+
 /** Posts and problem rows from `top`, with group labels and the selected row's description. */
 export function listLines(view: {entries: ListEntries; selected: number; top: number}, width: number, height: number): Line[] {
 	const {entries, selected, top} = view;
 	const layout = layoutBody(layoutRows(entries), selected, top, height);
 	const shown = layout.filter(line => line.type === 'entry').map(line => entries.entries[line.index]!);
 	const columns = rowColumns(width, widestChips(shown.flatMap(entry => (entry.kind === 'post' ? [entry.post] : []))));
+	const shape = `${width} ${columns.date} ${columns.title} ${columns.tags} ${columns.minutes}`;
 	return layout.map(line => {
 		if (line.type === 'group') {
-			return groupSegments(line.label, width);
+			const key = `${line.label}\0${width}`;
+			if (!groupLines.has(key)) {
+				if (groupLines.size > 200) {
+					groupLines.clear();
+				}
+
+				groupLines.set(key, groupSegments(line.label, width));
+			}
+
+			return groupLines.get(key)!;
 		}
 
 		const entry = entries.entries[line.index]!;
+		const isSelected = line.index === selected;
 		if (entry.kind === 'problem') {
-			return problemRowSegments(entry, width, line.index === selected);
+			return cachedLine(entry, `${shape} ${isSelected}`, () => problemRowSegments(entry, width, isSelected));
 		}
 
-		return line.type === 'detail' ? detailSegments(entry, columns, width) : postRowSegments(entry, columns, width, line.index === selected);
+		return line.type === 'detail'
+			? cachedLine(entry, `${shape} detail`, () => detailSegments(entry, columns, width))
+			: cachedLine(entry, `${shape} ${isSelected}`, () => postRowSegments(entry, columns, width, isSelected));
 	});
 }
 
