@@ -41,8 +41,8 @@ async function run(argv: readonly string[], bundledPosts: string): Promise<void>
 		case 'serve': {
 			const serve = serveOptions(flags, options, cwd);
 			const root = chooseRoot(input[0], cwd, bundledPosts);
-			const {runServe} = await import('./serve-command.js');
-			await runServe(root.root, serve);
+			const {serve: runServer} = await import('../serve/serve.js');
+			await runServer(root.root, serve);
 			break;
 		}
 
