@@ -3,7 +3,7 @@
  * Runs after `npm run build`; start-up uses the built CLI, the other figures a bundle of `child.tsx`.
  */
 import {execFileSync, spawn} from 'node:child_process';
-import {appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -11,6 +11,7 @@ import {fileURLToPath} from 'node:url';
 import {bundleChild} from './bundle.js';
 import type {Step} from './child.js';
 import {generatePost, writePosts} from './generate.js';
+import {measureServe} from './serve.js';
 import {measureStartup, runInPty} from './startup.js';
 import {formatBytes, formatMs, median, percentile} from './stats.js';
 
@@ -181,9 +182,23 @@ async function list(child: string, scratch: string): Promise<void> {
 	keyRows(`list: j/k with ${Number(result['posts']).toLocaleString('en')} posts`, result['steps'] as Step[]);
 }
 
-function serve(): void {
-	const available = existsSync(path.join(root, 'source', 'serve')) && readdirSync(path.join(root, 'source', 'serve')).some(name => /serve|server/.test(name));
-	row('serve: 100 sessions, key → output p95, RSS/session', available ? 'not measured (no harness for serve yet)' : 'not measured (serve not available)', '≤ 50 ms, ≤ 5 MB', undefined);
+async function serve(scratch: string): Promise<void> {
+	if (!existsSync(path.join(root, 'source', 'serve', 'serve.ts'))) {
+		row('serve: 100 sessions, key → output p95, RSS/session', 'not measured (serve not available)', '≤ 50 ms, ≤ 5 MB', undefined);
+		return;
+	}
+
+	const cli = path.join(root, 'dist', 'cli.js');
+	const posts = path.join(root, 'posts');
+	const listed = JSON.parse(execFileSync(process.execPath, [cli, 'list', '--json', posts], {encoding: 'utf8'})) as Array<{title: string}>;
+	const rounds = await measureServe(cli, posts, listed[0]?.title.slice(0, 30) ?? 'blog-tui', scratch, [10, 100], 10);
+	for (const {sessions, latenciesMs, unanswered, rssPerSessionBytes, failed} of rounds) {
+		const p95 = percentile(latenciesMs, 95);
+		const big = sessions === 100;
+		const notes = [failed > 0 ? `${failed} sessions failed` : '', unanswered > 0 ? `${unanswered} keys unanswered in 1 s` : ''].filter(Boolean).join(', ');
+		row(`serve: ${sessions} sessions, key → output, median / p95`, `${formatMs(median(latenciesMs))} / ${formatMs(p95)}${notes ? ` (${notes})` : ''}`, big ? '≤ 50 ms p95' : '', big ? p95 <= 50 && failed === 0 && unanswered === 0 : undefined);
+		row(`serve: ${sessions} sessions, server RSS per session`, formatBytes(rssPerSessionBytes), big ? '≤ 5 MB' : '', big ? rssPerSessionBytes <= 5 * 1024 * 1024 : undefined);
+	}
 }
 
 function table(): string {
@@ -221,7 +236,7 @@ try {
 	await render(child, article);
 	await pager(child, article);
 	await list(child, scratch);
-	serve();
+	await serve(scratch);
 	const printed = table();
 	process.stdout.write(`\n${printed}\n`);
 	const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');

@@ -28,8 +28,8 @@ export function formatMs(ms: number): string {
 
 export function formatBytes(bytes: number): string {
 	if (bytes >= 1024 * 1024) {
-		return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+		return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 	}
 
-	return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`;
+	return Math.abs(bytes) >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${Math.round(bytes)} B`;
 }
