@@ -39,7 +39,7 @@ const library: Library = {
 	problems: [],
 };
 
-const loadArticle = async (post: Post): Promise<RenderedArticle> => ({lines: [post.body], headings: [], anchors: {}, links: []});
+const loadArticle = async (post: Post): Promise<RenderedArticle> => ({lines: [post.body], plain: [post.body], headings: [], anchors: {}, links: []});
 
 function sized(stdout: NodeJS.WriteStream, columns: number, rows: number) {
 	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
@@ -48,27 +48,40 @@ function sized(stdout: NodeJS.WriteStream, columns: number, rows: number) {
 }
 
 async function settle() {
-	await delay(60);
+	await delay(30);
+}
+
+/** Polls the last frame until `predicate` holds, so a loaded machine only makes the test slower. */
+async function frameWhere(app: {lastFrame: () => string | undefined}, predicate: (frame: string) => boolean, what: string): Promise<string> {
+	const deadline = Date.now() + 5000;
+	let frame = '';
+	while (Date.now() < deadline) {
+		frame = app.lastFrame() ?? '';
+		if (predicate(frame)) {
+			return frame;
+		}
+
+		await delay(20);
+	}
+
+	throw new Error(`timed out waiting for ${what}; last frame:\n${frame}`);
 }
 
 test('list → open → back keeps the selection; frames stay one row short of the terminal', async () => {
 	const app = render(<App source={staticLibrary(library)} loadArticle={loadArticle}/>);
 	sized(app.stdout as unknown as NodeJS.WriteStream, 80, 24);
-	await settle();
-	const list = app.lastFrame()!;
+	const list = await frameWhere(app, frame => frame.includes('The oldest post'), 'the list');
 	assert.match(list, /The newest post[\s\S]*A middle post[\s\S]*The oldest post/);
 	assert.ok(list.split('\n').length <= 23, 'a frame as tall as the terminal makes Ink 6 clear the screen');
 
 	app.stdin.write('j');
-	await settle();
+	await frameWhere(app, frame => /▸.*A middle post/.test(frame), 'the selection to move');
 	app.stdin.write('\r');
-	await settle();
-	assert.match(app.lastFrame()!, /Body of the middle post/);
-	assert.doesNotMatch(app.lastFrame()!, /The oldest post/);
+	const article = await frameWhere(app, frame => frame.includes('Body of the middle post'), 'the article');
+	assert.doesNotMatch(article, /The oldest post/);
 
 	app.stdin.write('\u001B');
-	await settle();
-	const back = app.lastFrame()!.split('\n');
+	const back = (await frameWhere(app, frame => frame.includes('The oldest post'), 'the list again')).split('\n');
 	assert.match(back.find(line => line.includes('A middle post'))!, /▸/);
 	app.unmount();
 });
@@ -76,19 +89,22 @@ test('list → open → back keeps the selection; frames stay one row short of t
 test('keys that arrive in one write are all handled', async () => {
 	const app = render(<App source={staticLibrary(library)} loadArticle={loadArticle}/>);
 	sized(app.stdout as unknown as NodeJS.WriteStream, 80, 24);
-	await settle();
+	await frameWhere(app, frame => frame.includes('The oldest post'), 'the list');
 	app.stdin.write('jj\r');
-	await settle();
-	assert.match(app.lastFrame()!, /Body of the oldest post/);
+	await frameWhere(app, frame => frame.includes('Body of the oldest post'), 'the third post, opened by one write');
 	app.unmount();
 });
 
 test('q quits from the list: Ink unmounts and stops reading input', async () => {
 	const app = render(<App source={staticLibrary(library)} loadArticle={loadArticle}/>);
-	await settle();
+	await frameWhere(app, frame => frame.includes('The oldest post'), 'the list');
 	assert.ok(app.stdin.listenerCount('readable') > 0);
 	app.stdin.write('q');
-	await settle();
+	const deadline = Date.now() + 5000;
+	while (app.stdin.listenerCount('readable') > 0 && Date.now() < deadline) {
+		await settle();
+	}
+
 	assert.equal(app.stdin.listenerCount('readable'), 0);
 	app.unmount();
 });
