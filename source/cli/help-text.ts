@@ -44,7 +44,7 @@ list
 
 read
   <slug|file>                 a slug (any case), a path inside the folder,
-                              or a Markdown file
+                              a Markdown file, or - for standard input
   --dir PATH                  the folder to find the slug in
 
 serve
@@ -99,6 +99,7 @@ Examples
   blog-tui list --json | jq -r '.[].slug' every slug, for scripts
   blog-tui read getting-started | less -R read a post in your pager
   blog-tui read notes/idea.md --width 72  print a file at 72 columns
+  pbpaste | blog-tui read -               preview Markdown from the clipboard
   blog-tui serve ~/blog --host 0.0.0.0    then: ssh -p 2222 <this host>
 
 Exit status: 0 done, 1 something went wrong, 2 the command line was wrong.

@@ -34,7 +34,7 @@ async function run(argv: readonly string[], bundledPosts: string): Promise<void>
 
 		case 'read': {
 			const {readCommand} = await import('./read-command.js');
-			await readCommand({target: input[0]!, dir: flags.dir, bundledPosts}, options, io);
+			await readCommand({target: input[0]!, dir: flags.dir, bundledPosts, stdin: process.stdin}, options, io);
 			break;
 		}
 

@@ -1,4 +1,5 @@
-import {statSync} from 'node:fs';
+import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {loadLibrary} from '../content/load-library.js';
 import type {Library, Post} from '../content/post.js';
@@ -11,11 +12,13 @@ import {oneLine, problemLines} from './list-table.js';
 import {detectTheme, terminalCapabilities, terminalColumns} from './terminal-capabilities.js';
 
 export type ReadRequest = {
-	/** A slug, a path inside the folder, or a file. */
+	/** A slug, a path inside the folder, a file, or `-` for standard input. */
 	target: string;
 	/** `--dir`: the folder to look the slug up in. */
 	dir: string | undefined;
 	bundledPosts: string;
+	/** Standard input, read when the target is `-`. */
+	stdin: NodeJS.ReadableStream & {isTTY?: boolean};
 };
 
 function existingFile(file: string): boolean {
@@ -51,6 +54,30 @@ async function readFile(file: string, label: string, io: Io): Promise<Post> {
 	return post;
 }
 
+/**
+ * `blog-tui read -`: a post piped in (`pbpaste | blog-tui read -`), read through the same loader as
+ * a file — from a private temporary copy, so its bytes, encoding and frontmatter are handled alike.
+ */
+async function readStandardInput(stdin: ReadRequest['stdin'], io: Io): Promise<Post> {
+	if (stdin.isTTY) {
+		throw new CliError('read - reads a post from standard input — pipe one in, e.g. cat post.md | blog-tui read -');
+	}
+
+	const chunks: Buffer[] = [];
+	for await (const chunk of stdin) {
+		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	}
+
+	const folder = mkdtempSync(path.join(tmpdir(), 'blog-tui-read-'));
+	try {
+		const file = path.join(folder, 'stdin.md');
+		writeFileSync(file, Buffer.concat(chunks), {mode: 0o600});
+		return await readFile(file, 'standard input', io);
+	} finally {
+		rmSync(folder, {recursive: true, force: true});
+	}
+}
+
 function reportWarnings(library: Pick<Library, 'problems'>, io: Io): void {
 	const lines = problemLines(library.problems);
 	if (lines.length > 0) {
@@ -83,6 +110,10 @@ async function findInFolder(request: ReadRequest, options: GlobalOptions, io: Io
  */
 export async function readCommand(request: ReadRequest, options: GlobalOptions, io: Io): Promise<void> {
 	const file = path.resolve(io.cwd, request.target);
+	if (request.target === '-' && request.dir === undefined) {
+		return printPost(await readStandardInput(request.stdin, io), options, io);
+	}
+
 	if (request.dir === undefined && isFolder(file)) {
 		throw new CliError(`${oneLine(request.target)} is a folder — read takes one post; browse the folder with blog-tui ${oneLine(request.target)}`);
 	}
@@ -90,6 +121,10 @@ export async function readCommand(request: ReadRequest, options: GlobalOptions, 
 	const post = request.dir === undefined && existingFile(file)
 		? await readFile(file, request.target, io)
 		: await findInFolder(request, options, io);
+	await printPost(post, options, io);
+}
+
+async function printPost(post: Post, options: GlobalOptions, io: Io): Promise<void> {
 	const {colorLevel, hyperlinks} = terminalCapabilities(io.env, io.stdout.isTTY === true, !options.color);
 	const width = options.width ?? terminalColumns(io.env, io.stdout.columns);
 	const theme = options.theme === 'auto' ? detectTheme(io.env) : options.theme;

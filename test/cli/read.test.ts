@@ -32,6 +32,19 @@ test('read finds a post by slug in any case, by its path in the folder, or as a 
 	assert.match(read(['upcoming', '--dir', blog]).stdout, /Not ready yet/);
 });
 
+test('read - renders a post piped in, like a file', () => {
+	const run = runCli(['read', '-'], {input: '---\ntitle: Piped in\ntags: [demo]\n---\n\n## First section\n\nFrom standard input.\n'});
+	assert.equal(run.status, 0, run.stderr);
+	assert.equal(run.stderr, '');
+	for (const text of ['Piped in', '#demo', 'First section', 'From standard input.']) {
+		assert.ok(run.stdout.includes(text), `"${text}" in:\n${run.stdout}`);
+	}
+
+	const empty = runCli(['read', '-'], {input: ''});
+	assert.equal(empty.status, 1);
+	assert.equal(empty.stderr, 'blog-tui: standard input: empty file — nothing to show\n');
+});
+
 test('read: a post read with a problem is printed, the problem reported on stderr', () => {
 	const run = read(['half-broken', '--dir', blog]);
 	assert.match(run.stdout, /The frontmatter is broken but the words are not\./);
@@ -81,6 +94,13 @@ function inTerminal(args: string[], env: Record<string, string> = {}): string {
 	assert.equal(result.status, 0, result.stdout + result.stderr);
 	return result.stdout;
 }
+
+test('read - with the keyboard as input says to pipe a post in instead of waiting', {skip: spawnSync('script', ['--version']).error !== undefined && 'script(1) is not installed'}, () => {
+	const command = [process.execPath, cli, 'read', '-'].map(part => `'${part}'`).join(' ');
+	const result = spawnSync('script', ['-qec', command, '/dev/null'], {encoding: 'utf8', cwd: repo, env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', TERM: 'xterm'}, timeout: 20_000});
+	assert.equal(result.status, 1);
+	assert.equal(result.stdout.trim(), 'blog-tui: read - reads a post from standard input — pipe one in, e.g. cat post.md | blog-tui read -');
+});
 
 test('read on a terminal is styled; NO_COLOR and TERM=dumb make it plain', {skip: spawnSync('script', ['--version']).error !== undefined && 'script(1) is not installed'}, () => {
 	assert.match(inTerminal(['read', 'microservices', '--dir', blog]), /\u001B\[/);

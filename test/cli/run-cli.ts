@@ -11,10 +11,11 @@ export type Run = {status: number | null; stdout: string; stderr: string};
  * Runs the built CLI with pipes for stdout and stderr and an environment of only what is given
  * (plus PATH and HOME), so the tester's NO_COLOR, COLUMNS or FORCE_COLOR never leak in.
  */
-export function runCli(args: readonly string[], options: {env?: Record<string, string>; cwd?: string; nodeOptions?: string[]} = {}): Run {
+export function runCli(args: readonly string[], options: {env?: Record<string, string>; cwd?: string; nodeOptions?: string[]; input?: string} = {}): Run {
 	const result = spawnSync(process.execPath, [...options.nodeOptions ?? [], cli, ...args], {
 		cwd: options.cwd ?? repo,
 		encoding: 'utf8',
+		input: options.input ?? '',
 		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', ...options.env},
 		timeout: 20_000,
 	});
