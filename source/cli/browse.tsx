@@ -1,3 +1,4 @@
+import path from 'node:path';
 import process from 'node:process';
 import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink';
@@ -8,6 +9,7 @@ import {createArticleLoader} from '../render/article-loader.js';
 import type {Theme} from '../render/article.js';
 import {App} from '../ui/App.js';
 import {type LibrarySource, staticLibrary} from '../ui/services.js';
+import {createPositionStore, positionsFile} from './reading-positions.js';
 
 export type BrowseOptions = {
 	colorLevel: 0 | 1 | 2 | 3;
@@ -49,15 +51,20 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 	}
 
 	process.stdout.write('\u001B[?1049h');
+	const positions = options.state === false ? undefined : createPositionStore({file: positionsFile(process.env), root: path.resolve(target.root)});
 	const restore = () => {
+		positions?.close();
 		process.stdout.write('\u001B[?25h\u001B[?1049l');
 	};
 
 	process.once('exit', restore);
-	const instance = render(<App source={source} loadArticle={loadArticle} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
+	const instance = render(<App source={source} loadArticle={loadArticle} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
 	await instance.waitUntilExit();
 	watcher?.close();
 	loadArticle.close();
 	restore();
 	process.removeListener('exit', restore);
+	for (const warning of positions?.warnings() ?? []) {
+		process.stderr.write(`blog-tui: ${warning}\n`);
+	}
 }

@@ -3,7 +3,7 @@ import {useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {truncate} from './format.js';
 import {ListScreen} from './list/ListScreen.js';
 import {ReaderScreen} from './reader/ReaderScreen.js';
-import type {Indexing, LibrarySource, LoadArticle, OpenRequest} from './services.js';
+import type {Indexing, LibrarySource, LoadArticle, OpenRequest, PositionStore} from './services.js';
 import {minimumSize, TooSmall} from './TooSmall.js';
 import {useKeys} from './use-keys.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -15,6 +15,8 @@ export type AppProps = {
 	readingWidth?: number;
 	/** List drafts (marked as such); hidden otherwise. */
 	showDrafts?: boolean;
+	/** Where each post was left, across runs; absent with `--no-state`. */
+	positions?: PositionStore;
 };
 
 const notIndexing = (): Indexing | undefined => undefined;
