@@ -102,6 +102,7 @@ export function createSshServer(options: SshServerOptions): SshServer {
 	const {limits} = options;
 	const tally = new SessionTally();
 	const sockets = new Set<Socket>();
+	const preAuth = new Map<Socket, NodeJS.Timeout>();
 	const endings = new Set<(message: string) => void>();
 	let sessionModule: Promise<typeof import('./session.js')> | undefined;
 	let closing = false;
@@ -124,10 +125,6 @@ export function createSshServer(options: SshServerOptions): SshServer {
 		let user: string | undefined;
 		let reason = 'closed by client';
 		let authenticated = false;
-		const preAuth = setTimeout(() => {
-			reason = 'not authenticated in time';
-			socket?.destroy();
-		}, limits.preAuthTimeoutMs);
 
 		client.on('error', (error: Error & {level?: string}) => {
 			// A keepalive timeout only ends the connection politely; a frozen client would never answer.
@@ -167,13 +164,16 @@ export function createSshServer(options: SshServerOptions): SshServer {
 		});
 
 		client.on('ready', () => {
-			clearTimeout(preAuth);
+			if (socket) {
+				clearTimeout(preAuth.get(socket));
+				preAuth.delete(socket);
+			}
+
 			authenticated = true;
 			options.log(logLine('connect', {time: new Date(), ip, ...(user === undefined ? {} : {user})}));
 		});
 
 		client.on('close', () => {
-			clearTimeout(preAuth);
 			if (authenticated) {
 				options.log(logLine('disconnect', {time: new Date(), ip, ...(user === undefined ? {} : {user}), durationMs: Date.now() - connectedAt, reason}));
 			}
@@ -194,13 +194,15 @@ export function createSshServer(options: SshServerOptions): SshServer {
 		// so connections cannot be held without a session counting against the caps.
 		let shells = 0;
 		let unused: NodeJS.Timeout | undefined;
+		const hangUp = () => {
+			client.end();
+			setTimeout(() => socket?.destroy(), 2000).unref();
+		};
+
 		const letGoIfUnused = () => {
 			clearTimeout(unused);
 			if (shells === 0) {
-				unused = setTimeout(() => {
-					client.end();
-					setTimeout(() => socket?.destroy(), 2000).unref();
-				}, limits.preAuthTimeoutMs);
+				unused = setTimeout(hangUp, limits.preAuthTimeoutMs);
 			}
 		};
 
@@ -218,14 +220,20 @@ export function createSshServer(options: SshServerOptions): SshServer {
 					clearTimeout(unused);
 				},
 				ended() {
+					// The shell's channel is closed both ways, so its exit status has reached the client.
 					shells--;
-					letGoIfUnused();
+					if (shells === 0) {
+						hangUp();
+					}
+				},
+				drop() {
+					socket?.destroy();
 				},
 			});
 		});
 	});
 
-	const handleSession = (session: Session, ip: string, setReason: (text: string) => void, shell: {started: () => void; ended: () => void}) => {
+	const handleSession = (session: Session, ip: string, setReason: (text: string) => void, shell: {started: () => void; ended: () => void; drop: () => void}) => {
 		const env: Record<string, string> = {};
 		let pty: {term: string; size: TerminalSize} | undefined;
 		let running: InkSession | undefined;
@@ -286,16 +294,16 @@ export function createSshServer(options: SshServerOptions): SshServer {
 			tally.add(ip);
 			shell.started();
 			const terminal: ClientTerminal = {term: pty.term, env: {...env, TERM: env['TERM'] ?? pty.term}, size: pty.size};
+			channel.once('close', shell.ended);
 			void runShell(channel, terminal, setReason, started => {
 				running = started;
-			}).finally(() => {
+			}, shell.drop).finally(() => {
 				tally.remove(ip);
-				shell.ended();
 			});
 		});
 	};
 
-	const runShell = async (channel: ServerChannel, terminal: ClientTerminal, setReason: (text: string) => void, setRunning: (session: InkSession | undefined) => void) => {
+	const runShell = async (channel: ServerChannel, terminal: ClientTerminal, setReason: (text: string) => void, setRunning: (session: InkSession | undefined) => void, drop: () => void) => {
 		const {startInkSession} = await loadSession();
 		const session = startInkSession(channel, options.appFor(terminal), {size: terminal.size, colour: options.colourFor(terminal), maxBuffered: limits.maxBuffered});
 		setRunning(session);
@@ -353,7 +361,10 @@ export function createSshServer(options: SshServerOptions): SshServer {
 			}
 		}
 
-		if (end.reason !== 'closed') {
+		if (end.reason === 'ended' && end.message === '') {
+			// Too slow to read its output: nothing more can be said to it.
+			drop();
+		} else if (end.reason !== 'closed') {
 			channel.exit(end.reason === 'quit' ? 0 : 1);
 			channel.end();
 		}
@@ -364,6 +375,8 @@ export function createSshServer(options: SshServerOptions): SshServer {
 		socket.on('error', () => undefined);
 		socket.once('close', () => {
 			sockets.delete(socket);
+			clearTimeout(preAuth.get(socket));
+			preAuth.delete(socket);
 		});
 		// Connections before authentication are capped too, or a flood of idle handshakes would starve readers.
 		if (closing || sockets.size > (limits.maxSessions * 2) + 10) {
@@ -372,6 +385,13 @@ export function createSshServer(options: SshServerOptions): SshServer {
 			return;
 		}
 
+		// Counted from the TCP connection: ssh2 reports a client only after the version exchange,
+		// so a socket that sends nothing at all would otherwise stay forever.
+		preAuth.set(socket, setTimeout(() => {
+			preAuth.delete(socket);
+			options.log(logLine('refused', {time: new Date(), ip: socket.remoteAddress ?? '?', reason: 'not authenticated in time'}));
+			socket.destroy();
+		}, limits.preAuthTimeoutMs));
 		socket.setNoDelay(true);
 		server.injectSocket(socket);
 		// A connection handed over by the cluster primary arrives paused.
