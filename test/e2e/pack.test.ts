@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {cpSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
@@ -14,7 +14,15 @@ test('the packed tarball installs a blog-tui command that opens on the bundled p
 	const work = mkdtempSync(path.join(tmpdir(), 'blog-tui-pack-'));
 	const session = {kill() {}};
 	try {
-		const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']})) as Array<{filename: string}>;
+		// Packed from a copy without dist/, so `prepare` must build the CLI itself, and the rebuild
+		// cannot pull dist/ from under the other end-to-end tests running beside this one.
+		const checkout = path.join(work, 'checkout');
+		for (const entry of ['package.json', 'tsconfig.json', 'README.md', 'LICENSE', 'source', 'posts']) {
+			cpSync(path.join(root, entry), path.join(checkout, entry), {recursive: true});
+		}
+
+		symlinkSync(path.join(root, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
+		const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], {cwd: checkout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']})) as Array<{filename: string}>;
 		const tarball = path.join(work, packed[0]!.filename);
 		const prefix = path.join(work, 'prefix');
 		execFileSync('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], {cwd: work, stdio: 'ignore'});
