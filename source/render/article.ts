@@ -28,6 +28,9 @@ export type RenderedHeading = {
 	inferred: boolean;
 };
 
+/** A rendered block: its first index in `lines`, and the 0-based line of `post.body` it comes from. */
+export type SourceBlock = {line: number; source: number};
+
 /** Where one line's share of a link is: `plain[line].slice(from, to)` is its text on that line. */
 export type LinkSpan = {line: number; from: number; to: number};
 
@@ -65,6 +68,12 @@ export type RenderedArticle = {
 	anchors: Record<string, number>;
 	/** Links in reading order. */
 	links: RenderedLink[];
+	/**
+	 * Where each block of the body starts in `lines` and on which line of `post.body` its source
+	 * starts, in order. A place in the text survives a new width through it (resize, reading
+	 * positions, search hits given as body lines). Always set by `renderArticle` and the article loader.
+	 */
+	blocks?: SourceBlock[];
 	/** Set when the article could not be rendered normally and is shown as plain text (also its first line). */
 	notice?: string;
 };
@@ -74,5 +83,5 @@ export type ArticleSource = Pick<Post, 'title' | 'body'>
 	& Partial<Pick<Post, 'date' | 'updated' | 'tags' | 'description' | 'author' | 'cover' | 'readingMinutes' | 'path'>>
 	& {headings: Array<Pick<Heading, 'depth' | 'text' | 'id' | 'inferred'> & Partial<Pick<Heading, 'line' | 'source'>>>};
 
-/** What `renderArticle` and the article loader always return: `plain` is set. */
-export type RenderedText = RenderedArticle & {plain: string[]};
+/** What `renderArticle` and the article loader always return: `plain` and `blocks` are set. */
+export type RenderedText = RenderedArticle & {plain: string[]; blocks: SourceBlock[]};

@@ -1,4 +1,4 @@
-import type {RenderedHeading, RenderedLink, RenderedText} from './article.js';
+import type {RenderedHeading, RenderedLink, RenderedText, SourceBlock} from './article.js';
 import type {Line} from './lines.js';
 import type {LinkRecord} from './links.js';
 
@@ -33,7 +33,7 @@ function anchorResolver(anchors: Record<string, number>): (id: string) => string
 }
 
 /** Turns finished lines and what was recorded on the way into the article the UI reads. */
-export function assembleArticle(lines: Line[], headings: RenderedHeading[], anchors: Record<string, number>, records: LinkRecord[]): RenderedText {
+export function assembleArticle(lines: Line[], headings: RenderedHeading[], anchors: Record<string, number>, records: LinkRecord[], blocks: SourceBlock[]): RenderedText {
 	const links: Array<RenderedLink | undefined> = records.map(() => undefined);
 	const resolveAnchor = anchorResolver(anchors);
 	for (const [index, line] of lines.entries()) {
@@ -58,5 +58,6 @@ export function assembleArticle(lines: Line[], headings: RenderedHeading[], anch
 		headings,
 		anchors,
 		links: links.filter(link => link !== undefined),
+		blocks,
 	};
 }

@@ -1,4 +1,4 @@
-import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions} from './article.js';
+import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions, SourceBlock} from './article.js';
 import {appendAll, type Line, type LineWriter, lineOf, prefixLine, wrapRuns} from './lines.js';
 import {sanitize} from './sanitize.js';
 import {createPainter} from './style.js';
@@ -18,8 +18,10 @@ export function plainArticle(post: ArticleSource, options: RenderOptions, notice
 		lineOf([{text: '─'.repeat(width), key: 'rule'}], writer),
 	];
 	const firstLineOf: number[] = [];
-	for (const source of sanitize(post.body).split('\n')) {
+	const blocks: SourceBlock[] = [{line: 0, source: 0}];
+	for (const [index, source] of sanitize(post.body).split('\n').entries()) {
 		firstLineOf.push(lines.length);
+		blocks.push({line: lines.length, source: index});
 		appendAll(lines, /\S/.test(source) ? wrapRuns([{text: source.trimEnd(), key: ''}], width, writer) : [lineOf([], writer)]);
 	}
 
@@ -35,5 +37,5 @@ export function plainArticle(post: ArticleSource, options: RenderOptions, notice
 
 	const indent = margin > 0 ? lineOf([{text: ' '.repeat(margin), key: ''}], writer) : undefined;
 	const fitted = indent ? lines.map(line => line.width > 0 ? prefixLine(line, indent) : line) : lines;
-	return {lines: fitted.map(line => line.ansi), plain: fitted.map(line => line.plain), headings, anchors, links: [], notice: sanitize(notice).replace(/\s+/g, " ")};
+	return {lines: fitted.map(line => line.ansi), plain: fitted.map(line => line.plain), headings, anchors, links: [], blocks, notice: sanitize(notice).replace(/\s+/g, " ")};
 }

@@ -1,5 +1,5 @@
 import {Lexer, type Token, type Tokens} from 'marked';
-import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions} from './article.js';
+import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions, SourceBlock} from './article.js';
 import {assembleArticle} from './assemble.js';
 import {type BlockContext, renderBlock, renderHeading} from './blocks.js';
 import {renderHeaderBlock} from './header-block.js';
@@ -16,6 +16,24 @@ type Outline = ArticleSource['headings'];
 
 // Characters of code coloured per article (see renderCodeBlock).
 const highlightBudget = 32 * 1024;
+
+function newlines(text: string): number {
+	let count = 0;
+	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+		count++;
+	}
+
+	return count;
+}
+
+function leadingNewlines(text: string): number {
+	let count = 0;
+	while (text[count] === '\n') {
+		count++;
+	}
+
+	return count;
+}
 
 function render(post: ArticleSource, options: RenderOptions): RenderedText {
 	const {width, margin} = layoutWidth(options);
@@ -41,10 +59,16 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 	const slug = createSlugger();
 	let realIndex = 0;
 	const bodyStart = lines.length;
+	// The header block stands for the top of the body.
+	const blocks: SourceBlock[] = [{line: 0, source: 0}];
+	let sourceLine = 0;
 	// The body is lexed as written, so its headings are exactly the outline's (the content layer lexes
 	// it the same way); every piece of text is sanitised where it becomes a run. Tokens are rendered
 	// one by one so each heading's line is known exactly.
 	for (const token of new Lexer({gfm: true}).lex(post.body) as Token[]) {
+		// The lexer's tokens cover the body end to end, so counting their newlines gives each one's line.
+		const source = sourceLine + leadingNewlines(token.raw);
+		sourceLine += newlines(token.raw);
 		let heading: RenderedHeading | undefined;
 		let block: Line[];
 		const next = inferred[0];
@@ -81,6 +105,8 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 			anchors[id] ??= lines.length;
 		}
 
+		blocks.push({line: lines.length, source});
+
 		appendAll(lines, block);
 	}
 
@@ -94,7 +120,7 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 		const fit = line.width > width ? clipRuns([{text: line.plain, key: ''}], width, writer) : line;
 		return indent && fit.width > 0 ? prefixLine(fit, indent) : fit;
 	});
-	return assembleArticle(fitted, headings, anchors, context.links);
+	return assembleArticle(fitted, headings, anchors, context.links, blocks);
 }
 
 /**

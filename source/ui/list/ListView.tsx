@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Line} from './body-lines.js';
-import type {Segment} from './segments.js';
-import {SegmentLine} from './SegmentLine.js';
+import type {Segment} from '../segments.js';
+import {SegmentLine} from '../SegmentLine.js';
 
 type Props = {
 	header: Segment[];

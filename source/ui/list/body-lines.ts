@@ -6,7 +6,7 @@ import {layoutBody} from './list-layout.js';
 import {layoutRows} from './list-state.js';
 import {previewLines} from './preview-lines.js';
 import {detailSegments, groupSegments, postRowSegments, problemRowSegments, rowColumns, widestChips} from './row-segments.js';
-import {fitSegments, highlight, type Segment} from './segments.js';
+import {fitSegments, highlight, type Segment} from '../segments.js';
 import {tagColour} from './tag-colour.js';
 
 export type Line = Segment[];

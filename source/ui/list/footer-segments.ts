@@ -1,5 +1,5 @@
 import type {ListMode} from './list-state.js';
-import {fitSegments, type Segment} from './segments.js';
+import {fitSegments, type Segment} from '../segments.js';
 
 const hints: Record<Exclude<ListMode, 'filter'> | 'indexing', [wide: string, narrow: string]> = {
 	browse: ['↑↓ move · enter read · / filter · # tags · F search text · s sort · q quit', 'enter read · / filter · # tags · F search · s sort · q quit'],

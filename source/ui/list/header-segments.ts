@@ -1,6 +1,6 @@
 import type {Library} from '../../content/post.js';
 import type {ListEntries} from './list-entries.js';
-import {fitSegments, type Segment, segmentsWidth} from './segments.js';
+import {fitSegments, type Segment, segmentsWidth} from '../segments.js';
 import {sortLabels, type SortOrder} from './sort-posts.js';
 
 export type HeaderFacts = {

@@ -6,7 +6,7 @@ import {type ListEntries, type ListEntry, listEntries, tagCounts, type TagCount}
 import {fitTop, type LayoutRow} from './list-layout.js';
 import {searchResults} from './search-results.js';
 import {nextSort, type SortOrder} from './sort-posts.js';
-import {editQuery} from './text-input.js';
+import {editQuery} from '../text-input.js';
 
 /** `browse` moves over rows; `filter`, `tags` and `search` take typed text; `problem` shows why a file failed. */
 export type ListMode = 'browse' | 'filter' | 'tags' | 'search' | 'problem';

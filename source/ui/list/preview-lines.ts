@@ -1,7 +1,7 @@
 import wrapAnsi from 'wrap-ansi';
 import type {Post} from '../../content/post.js';
 import {chipSegments} from './row-segments.js';
-import {fitSegments, type Segment} from './segments.js';
+import {fitSegments, type Segment} from '../segments.js';
 
 function wrapped(text: string, width: number, style: Omit<Segment, 'text'> = {}): Segment[][] {
 	if (text === '') {

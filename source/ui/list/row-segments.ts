@@ -1,7 +1,7 @@
 import type {Post} from '../../content/post.js';
 import {postMatch} from './fuzzy-filter.js';
 import type {PostEntry, ProblemEntry} from './list-entries.js';
-import {fitSegments, highlight, type Segment, segmentsWidth} from './segments.js';
+import {fitSegments, highlight, type Segment, segmentsWidth} from '../segments.js';
 import {tagColour} from './tag-colour.js';
 
 /** Widths of a post row's columns; 0 means the column is left out at this width. */

@@ -1,54 +1,57 @@
 import {Box, Text} from 'ink';
-import type {RenderedArticle} from '../../render/article.js';
-import {fitTo, truncate} from '../format.js';
+import {memo} from 'react';
+import {type Segment} from '../segments.js';
+import {SegmentLine} from '../SegmentLine.js';
 
 type Props = {
-	title: string;
-	article: RenderedArticle | undefined;
-	top: number;
+	header: Segment[];
+	/** The article lines in view, or what stands in their place (heading menu, help). */
+	body: {kind: 'article'; lines: string[]; indent: number} | {kind: 'panel'; lines: Segment[][]; indent: number};
+	/** The outline pane on the left, when open. */
+	pane?: {lines: Segment[][]; width: number} | undefined;
+	status: Segment[];
+	/** A line under the status bar (the post's file was deleted). */
+	notice?: Segment[] | undefined;
 	columns: number;
-	height: number;
-	/** Columns of blank space before each article line, to centre the reading column. */
-	indent: number;
+	/** Lines between the two rules. */
+	rows: number;
 };
 
-function currentSection(article: RenderedArticle, top: number): string {
-	let section = '';
-	for (const heading of article.headings) {
-		if (heading.line > top) {
-			break;
-		}
+const ArticleLine = memo(({text}: {text: string}) => <Text wrap="truncate">{text === '' ? ' ' : text}</Text>);
 
-		section = heading.text;
-	}
-
-	return section;
-}
-
-export function ArticleView({title, article, top, columns, height, indent}: Props) {
-	const viewportHeight = Math.max(1, height - 4);
-	const lines = article?.lines.slice(top, top + viewportHeight) ?? [];
-	const total = article?.lines.length ?? 0;
-	const percent = total <= viewportHeight ? 100 : Math.round((Math.min(top + viewportHeight, total) / total) * 100);
-	const section = article ? currentSection(article, top) : '';
-	const hints = 'j/k scroll · esc back · q quit';
-	const position = `${percent}%`;
-	const left = section ? `§ ${section}` : '';
-	const status = `${fitTo(left, Math.max(0, columns - hints.length - position.length - 4))}  ${position}  ${hints}`;
-	const pad = ' '.repeat(indent);
+/** Draws prepared lines only: every line is already cut to its width, so nothing wraps. */
+export function ArticleView({header, body, pane, status, notice, columns, rows}: Props) {
+	const pad = ' '.repeat(Math.max(0, body.indent));
+	const rule = <Text dimColor wrap="truncate">{'─'.repeat(Math.max(0, columns))}</Text>;
+	const content = (
+		<Box flexDirection="column" height={rows} flexGrow={1}>
+			{body.kind === 'article'
+				// Keyed by place on the screen: a scroll step re-renders every row's text but keeps the nodes.
+				? body.lines.map((line, index) => <ArticleLine key={index} text={pad + line}/>)
+				: body.lines.map((line, index) => (
+					<Box key={index} paddingLeft={body.indent}>
+						<SegmentLine segments={line}/>
+					</Box>
+				))}
+		</Box>
+	);
 	return (
-		<Box flexDirection="column" height={height}>
-			<Text bold wrap="truncate">{fitTo(` ${title}`, columns)}</Text>
-			<Text dimColor>{'─'.repeat(columns)}</Text>
-			<Box flexDirection="column" height={viewportHeight}>
-				{article
-					? lines.map((line, index) => (
-						<Text key={top + index} wrap="truncate">{pad}{line}</Text>
-					))
-					: <Text dimColor>{pad}Rendering…</Text>}
-			</Box>
-			<Text dimColor>{'─'.repeat(columns)}</Text>
-			<Text dimColor wrap="truncate">{truncate(status, columns)}</Text>
+		<Box flexDirection="column">
+			<SegmentLine segments={header}/>
+			{rule}
+			{pane
+				? (
+					<Box flexDirection="row" height={rows}>
+						<Box flexDirection="column" width={pane.width} height={rows}>
+							{pane.lines.map((line, index) => <SegmentLine key={index} segments={line}/>)}
+						</Box>
+						{content}
+					</Box>
+				)
+				: content}
+			{rule}
+			<SegmentLine segments={status}/>
+			{notice ? <SegmentLine segments={notice}/> : null}
 		</Box>
 	);
 }

@@ -1,24 +1,464 @@
+import type {Post} from '../../content/post.js';
+import {resolvePostLink} from '../../content/resolve-post-link.js';
+import type {RenderedArticle, RenderedLink} from '../../render/article.js';
 import type {KeyPress} from '../keys.js';
-import {pagerKey, type PagerState} from './pager-state.js';
+import {editQuery} from '../text-input.js';
+import {firstMatchFrom, matchesIn} from './article-search.js';
+import {type HeadingMenu, menuEntries, openMenu, sectionAt} from './heading-menu.js';
+import {pagerKey} from './pager-state.js';
+import {lineAt, type Place, placeOf, topOfPost} from './reading-place.js';
 
-export type ReaderState = {pager: PagerState};
+/** `read` scrolls; `menu` is the heading jump menu; `search` takes the term typed after `/`; `help` lists the keys. */
+export type ReaderMode = 'read' | 'menu' | 'search' | 'help';
+
+/** Where the reader was before following a link, to come back to with Esc. */
+export type HistoryEntry = {post: Post; place: Place; top: number; at: RenderedArticle | undefined};
+
+/** What to do once the current post's article has arrived. */
+export type Arrival = {type: 'anchor'; id: string} | {type: 'hit'; term: string};
+
+export type ReaderState = {
+	/** The post being read, as it was opened (the screen shows its latest version). */
+	post: Post;
+	/** Where the reader is, in terms that survive a re-render at another width. */
+	place: Place;
+	/** The first line in view, on the article `at`; on any other article it is worked out from `place`. */
+	top: number;
+	at: RenderedArticle | undefined;
+	arrival: Arrival | undefined;
+	history: HistoryEntry[];
+	mode: ReaderMode;
+	menu: HeadingMenu;
+	/** The search term being typed after `/`. */
+	typed: string;
+	/** The search in force: its term and which match is current. */
+	search: {term: string; current: number} | undefined;
+	/** Index in `article.links` of the highlighted link. */
+	link: number | undefined;
+	/** One line for the status bar until the next key: a link's full address, why a link went nowhere. */
+	message: string | undefined;
+	/** The outline pane beside the article (wide terminals). */
+	outline: boolean;
+};
+
+/** What the reducer reads but does not own. */
+export type ReaderContext = {
+	/** The current post's article at the current width; undefined while it renders. */
+	article: RenderedArticle | undefined;
+	/** The file `article` was rendered from: keys batched after a link to another post must not scroll the old one. */
+	articleFor: string;
+	/** Lines in the viewport. */
+	rows: number;
+	/** Every post, for links between posts. */
+	posts: Post[];
+	/** Whether the terminal is wide enough for the outline pane. */
+	outlineFits: boolean;
+};
+
+export type ReaderAction = {type: 'key'; key: KeyPress} | {type: 'arrived'};
 
 export type ReaderEffect = {type: 'back'} | {type: 'quit'};
 
-export function initialReaderState(line = 0): ReaderState {
-	return {pager: {top: line}};
+type Step = {state: ReaderState; effect?: ReaderEffect};
+
+export function initialReaderState(post: Post, place: Place = topOfPost, highlight?: string): ReaderState {
+	return {
+		post,
+		place,
+		top: 0,
+		at: undefined,
+		arrival: highlight ? {type: 'hit', term: highlight} : undefined,
+		history: [],
+		mode: 'read',
+		menu: {query: '', cursor: 0},
+		typed: '',
+		search: undefined,
+		link: undefined,
+		message: undefined,
+		outline: false,
+	};
 }
 
-/** Applies one key to the reading view. */
-export function readerKey(state: ReaderState, key: KeyPress, lineCount: number, height: number): {state: ReaderState; effect?: ReaderEffect} {
-	if (key.name === 'q' || (key.ctrl && key.name === 'c')) {
-		return {state, effect: {type: 'quit'}};
+/**
+ * Scrolling stops when the last line reaches the bottom, but a jump puts its heading or anchor at
+ * the top even near the end (the rest of the viewport stays empty), as a jump promises.
+ */
+function clampTop(top: number, article: RenderedArticle): number {
+	return Math.max(0, Math.min(Math.round(top), article.lines.length - 1));
+}
+
+/** Scrolls so `line` is in view, a third of the way down when it has to move. */
+function revealTop(top: number, line: number, rows: number): number {
+	return line >= top && line < top + rows ? top : line - Math.floor(rows / 3);
+}
+
+function lookUpAnchor(article: RenderedArticle, id: string): number | undefined {
+	if (id in article.anchors) {
+		return article.anchors[id];
 	}
 
-	if (key.name === 'escape' || key.name === 'backspace' || key.name === 'h') {
+	const lower = id.toLowerCase();
+	const found = Object.keys(article.anchors).find(candidate => candidate.toLowerCase() === lower);
+	return found === undefined ? undefined : article.anchors[found];
+}
+
+function articleOf(state: ReaderState, {article, articleFor}: Pick<ReaderContext, 'article' | 'articleFor'>): RenderedArticle | undefined {
+	return articleFor === state.post.absolutePath ? article : undefined;
+}
+
+/** The state with `top` on the article in hand: where `place` is now, or where the arrival asks for. */
+export function settle(state: ReaderState, context: Pick<ReaderContext, 'article' | 'articleFor' | 'rows'>): ReaderState {
+	const {rows} = context;
+	const article = articleOf(state, context);
+	if (!article) {
+		return state;
+	}
+
+	if (state.at === article) {
+		const top = clampTop(state.top, article);
+		return top === state.top ? state : {...state, top};
+	}
+
+	let top = lineAt(article, state.place);
+	let {search, message} = state;
+	const {arrival} = state;
+	if (arrival?.type === 'anchor') {
+		const line = lookUpAnchor(article, arrival.id);
+		if (line === undefined) {
+			message = `no #${arrival.id} in this post`;
+		} else {
+			top = line;
+		}
+	} else if (arrival?.type === 'hit') {
+		const matches = matchesIn(article, arrival.term);
+		const current = firstMatchFrom(matches, top);
+		if (current !== -1) {
+			search = {term: arrival.term, current};
+			top = revealTop(top, matches[current]!.line, rows);
+		}
+	}
+
+	top = clampTop(top, article);
+	return {...state, at: article, top, place: arrival ? placeOf(article, top) : state.place, arrival: undefined, search, message};
+}
+
+function scrollTo(state: ReaderState, article: RenderedArticle, top: number): ReaderState {
+	const clamped = clampTop(top, article);
+	return clamped === state.top ? state : {...state, top: clamped, place: placeOf(article, clamped)};
+}
+
+function remember(state: ReaderState): HistoryEntry[] {
+	return [...state.history, {post: state.post, place: state.place, top: state.top, at: state.at}];
+}
+
+function back(state: ReaderState): Step {
+	const previous = state.history.at(-1);
+	if (!previous) {
 		return {state, effect: {type: 'back'}};
 	}
 
-	const pager = pagerKey(state.pager, key, lineCount, height);
-	return {state: pager === state.pager ? state : {...state, pager}};
+	return {state: {...state, ...previous, history: state.history.slice(0, -1), arrival: undefined, search: undefined, link: undefined, mode: 'read'}};
+}
+
+function inView(link: RenderedLink, top: number, rows: number): boolean {
+	return link.spans.some(span => span.line >= top && span.line < top + rows);
+}
+
+/** Tab and Shift-Tab: the next or previous link, scrolling just enough to bring it into view. */
+function moveLink(state: ReaderState, context: ReaderContext, article: RenderedArticle, by: 1 | -1): ReaderState {
+	const {links} = article;
+	const {top} = state;
+	const bottom = top + context.rows;
+	let next: number;
+	if (state.link !== undefined && links[state.link] && inView(links[state.link]!, top, context.rows)) {
+		next = state.link + by;
+	} else if (by === 1) {
+		next = links.findIndex(link => link.spans.at(-1)!.line >= top);
+		next = next === -1 ? links.length : next;
+	} else {
+		next = links.findLastIndex(link => link.line < bottom);
+	}
+
+	const link = links[next];
+	if (!link) {
+		const message = links.length === 0 ? 'this post has no links' : `no more links ${by === 1 ? 'below' : 'above'}`;
+		return {...state, message};
+	}
+
+	const last = link.spans.at(-1)!.line;
+	const wanted = link.line < top ? link.line : (last >= bottom ? last - context.rows + 1 : top);
+	return {...scrollTo(state, article, wanted), link: next};
+}
+
+function follow(state: ReaderState, context: ReaderContext, article: RenderedArticle): ReaderState {
+	const link = state.link === undefined ? undefined : article.links[state.link];
+	if (!link) {
+		return {...state, message: 'Tab highlights a link, Enter follows it'};
+	}
+
+	if (link.kind === 'external' || link.image) {
+		return {...state, message: `${link.image ? 'image' : 'link'}: ${link.target}`};
+	}
+
+	if (link.kind === 'anchor') {
+		const line = lookUpAnchor(article, link.anchor ?? '');
+		if (line === undefined) {
+			return {...state, message: `no #${link.anchor ?? ''} in this post`};
+		}
+
+		return {...scrollTo({...state, history: remember(state)}, article, line), link: undefined};
+	}
+
+	const resolved = resolvePostLink(link.target, state.post, context.posts);
+	if (!resolved) {
+		return {...state, message: `no post for ${link.target} in this blog`};
+	}
+
+	if (resolved.post.absolutePath === state.post.absolutePath) {
+		const line = resolved.anchor === undefined ? 0 : lookUpAnchor(article, resolved.anchor) ?? 0;
+		return {...scrollTo({...state, history: remember(state)}, article, line), link: undefined};
+	}
+
+	return {
+		...state,
+		history: remember(state),
+		post: resolved.post,
+		place: topOfPost,
+		top: 0,
+		at: undefined,
+		arrival: resolved.anchor === undefined ? undefined : {type: 'anchor', id: resolved.anchor},
+		search: undefined,
+		link: undefined,
+	};
+}
+
+function stepSearch(state: ReaderState, context: ReaderContext, article: RenderedArticle, by: 1 | -1): ReaderState {
+	if (!state.search) {
+		return {...state, message: '/ starts a search'};
+	}
+
+	const matches = matchesIn(article, state.search.term);
+	if (matches.length === 0) {
+		return state;
+	}
+
+	const current = (state.search.current + by + matches.length) % matches.length;
+	const moved = scrollTo(state, article, revealTop(state.top, matches[current]!.line, context.rows));
+	return {...moved, search: {term: state.search.term, current}};
+}
+
+function applySearch(state: ReaderState, context: ReaderContext, article: RenderedArticle): ReaderState {
+	const term = state.typed;
+	const reading = {...state, mode: 'read' as const};
+	if (term === '') {
+		return {...reading, search: undefined};
+	}
+
+	const matches = matchesIn(article, term);
+	const current = firstMatchFrom(matches, state.top);
+	if (current === -1) {
+		return {...reading, search: undefined, message: `no match for “${term}”`};
+	}
+
+	const moved = scrollTo(reading, article, revealTop(state.top, matches[current]!.line, context.rows));
+	return {...moved, search: {term, current}};
+}
+
+function headingStep(state: ReaderState, context: ReaderContext, article: RenderedArticle, by: 1 | -1): ReaderState {
+	const {headings} = article;
+	const index = by === 1 ? headings.findIndex(heading => heading.line > state.top) : headings.findLastIndex(heading => heading.line < state.top);
+	const heading = headings[index];
+	if (!heading) {
+		return {...state, message: by === 1 ? 'no heading below' : 'no heading above'};
+	}
+
+	return scrollTo(state, article, heading.line);
+}
+
+function menuKey(state: ReaderState, key: KeyPress, context: ReaderContext, article: RenderedArticle): ReaderState {
+	const entries = menuEntries(article.headings, state.menu.query);
+	const move = (cursor: number) => ({...state, menu: {...state.menu, cursor: Math.max(0, Math.min(cursor, entries.length - 1))}});
+	const page = Math.max(1, context.rows - 3);
+	switch (key.name) {
+		case 'escape': {
+			return {...state, mode: 'read'};
+		}
+
+		case 'return': {
+			const heading = article.headings[entries[state.menu.cursor] ?? -1];
+			return heading ? {...scrollTo(state, article, heading.line), mode: 'read'} : state;
+		}
+
+		case 'up': {
+			return move(state.menu.cursor - 1);
+		}
+
+		case 'down': {
+			return move(state.menu.cursor + 1);
+		}
+
+		case 'pageup': {
+			return move(state.menu.cursor - page);
+		}
+
+		case 'pagedown': {
+			return move(state.menu.cursor + page);
+		}
+
+		case 'home': {
+			return move(0);
+		}
+
+		case 'end': {
+			return move(entries.length - 1);
+		}
+
+		default: {
+			break;
+		}
+	}
+
+	if (key.ctrl && (key.name === 'p' || key.name === 'n')) {
+		return move(state.menu.cursor + (key.name === 'p' ? -1 : 1));
+	}
+
+	const query = editQuery(state.menu.query, key);
+	if (query === undefined || query === state.menu.query) {
+		return state;
+	}
+
+	// The section being read stays highlighted while it still matches.
+	const narrowed = menuEntries(article.headings, query);
+	const current = entries[state.menu.cursor];
+	const kept = current === undefined ? -1 : narrowed.indexOf(current);
+	return {...state, menu: {query, cursor: Math.max(0, kept)}};
+}
+
+function searchKey(state: ReaderState, key: KeyPress, context: ReaderContext, article: RenderedArticle): ReaderState {
+	if (key.name === 'escape') {
+		return {...state, mode: 'read'};
+	}
+
+	if (key.name === 'return') {
+		return applySearch(state, context, article);
+	}
+
+	if (key.name === 'backspace' && state.typed === '') {
+		return {...state, mode: 'read'};
+	}
+
+	const typed = editQuery(state.typed, key);
+	return typed === undefined ? state : {...state, typed};
+}
+
+function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, article: RenderedArticle): Step {
+	switch (key.name) {
+		case 'escape': {
+			if (state.search) {
+				return {state: {...state, search: undefined}};
+			}
+
+			return state.link === undefined ? back(state) : {state: {...state, link: undefined}};
+		}
+
+		case 'backspace':
+		case 'h':
+		case 'left': {
+			return back(state);
+		}
+
+		case 't': {
+			return {state: {...state, mode: 'menu', menu: openMenu(article.headings, state.top)}};
+		}
+
+		case '/': {
+			return {state: {...state, mode: 'search', typed: ''}};
+		}
+
+		case '?': {
+			return {state: {...state, mode: 'help'}};
+		}
+
+		case 'n':
+		case 'N': {
+			return {state: stepSearch(state, context, article, key.name === 'n' ? 1 : -1)};
+		}
+
+		case ']':
+		case '[': {
+			return {state: headingStep(state, context, article, key.name === ']' ? 1 : -1)};
+		}
+
+		case 'tab': {
+			return {state: moveLink(state, context, article, key.shift ? -1 : 1)};
+		}
+
+		case 'return': {
+			return {state: follow(state, context, article)};
+		}
+
+		case 'o': {
+			return {state: context.outlineFits ? {...state, outline: !state.outline} : {...state, message: 'the outline pane needs 120 columns: t opens the heading menu'}};
+		}
+
+		default: {
+			break;
+		}
+	}
+
+	// Past the end after a jump, scrolling down stays put and scrolling up moves from where the reader is.
+	const lineCount = Math.max(article.lines.length, state.top + context.rows);
+	const pager = pagerKey({top: state.top}, key, key.name === 'G' || key.name === 'end' ? article.lines.length : lineCount, context.rows);
+	return {state: scrollTo(state, article, pager.top)};
+}
+
+/** Applies one key (or the arrival of the article) to the reading view. */
+export function readerReducer(current: ReaderState, action: ReaderAction, context: ReaderContext): Step {
+	const state = settle(current, context);
+	if (action.type === 'arrived') {
+		return {state};
+	}
+
+	const {key} = action;
+	if (key.ctrl && key.name === 'c') {
+		return {state, effect: {type: 'quit'}};
+	}
+
+	const article = articleOf(state, context);
+	const quiet = state.message === undefined ? state : {...state, message: undefined};
+	if (state.mode === 'help') {
+		if (key.name === 'q') {
+			return {state, effect: {type: 'quit'}};
+		}
+
+		return {state: ['escape', '?', 'return', 'backspace'].includes(key.name) ? {...quiet, mode: 'read'} : state};
+	}
+
+	if (!article) {
+		// Still rendering: only leaving makes sense.
+		if (key.name === 'q') {
+			return {state, effect: {type: 'quit'}};
+		}
+
+		return ['escape', 'backspace', 'h', 'left'].includes(key.name) ? back(quiet) : {state};
+	}
+
+	if (state.mode === 'menu') {
+		return {state: menuKey(quiet, key, context, article)};
+	}
+
+	if (state.mode === 'search') {
+		return {state: searchKey(quiet, key, context, article)};
+	}
+
+	if (key.name === 'q') {
+		return {state, effect: {type: 'quit'}};
+	}
+
+	return readKey(quiet, key, context, article);
+}
+
+/** The heading the reader is in at line `top`, for the status bar and the outline pane. */
+export function currentSection(article: RenderedArticle, top: number): number {
+	return sectionAt(article.headings, top);
 }

@@ -1,4 +1,4 @@
-import type {KeyPress} from '../keys.js';
+import type {KeyPress} from './keys.js';
 
 /**
  * Edits a one-line query: printable keys type (so `q` is a letter here), Backspace deletes,

@@ -1,4 +1,4 @@
-import {textWidth} from '../../render/text-width.js';
+import {textWidth} from '../render/text-width.js';
 
 export type Style = {color?: string; bold?: boolean; dim?: boolean; underline?: boolean; inverse?: boolean};
 

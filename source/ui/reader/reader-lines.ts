@@ -1,0 +1,134 @@
+import type {Post} from '../../content/post.js';
+import type {RenderedArticle} from '../../render/article.js';
+import {clampCursor} from '../list/list-cursor.js';
+import {fitSegments, type Segment} from '../segments.js';
+import {matchesIn} from './article-search.js';
+import {menuEntries} from './heading-menu.js';
+import {currentSection, type ReaderState} from './reader-state.js';
+
+/** The title line: the post's title, and its date, reading time and tags on the right when they fit. */
+export function headerSegments(post: Post, width: number): Segment[] {
+	const facts = [post.date?.iso.slice(0, 10), `${post.readingMinutes} min`, post.tags.slice(0, 3).join(' ')].filter(Boolean).join(' · ');
+	const title = ` ${post.title}`;
+	const room = width - facts.length - 3;
+	if (facts === '' || room < Math.min(24, title.length)) {
+		return fitSegments([{text: title, bold: true}], width);
+	}
+
+	const left = fitSegments([{text: title, bold: true}], room);
+	return fitSegments([...left, {text: '  '}, {text: facts, dim: true}, {text: ' '}], width);
+}
+
+function percentRead(total: number, top: number, rows: number): string {
+	if (total <= rows) {
+		return 'all';
+	}
+
+	return `${Math.round((Math.min(top + rows, total) / total) * 100)}%`;
+}
+
+/**
+ * The status bar: what the reader needs now on the left (a message, the highlighted link's address,
+ * the search being typed, or the section), position and key hints on the right.
+ */
+export function statusSegments(state: ReaderState, article: RenderedArticle | undefined, top: number, rows: number, width: number): Segment[] {
+	if (state.mode === 'search') {
+		return fitSegments([{text: ' / ', bold: true}, {text: state.typed}, {text: ' ', inverse: true}, {text: '  enter search · esc cancel', dim: true}], width);
+	}
+
+	if (!article) {
+		return fitSegments([{text: ' rendering…', dim: true}], width);
+	}
+
+	const hints = state.mode === 'menu'
+		? (width >= 70 ? 'type to narrow · ↑↓ · enter jump · esc close' : 'enter jump · esc close')
+		: (state.mode === 'help' ? 'esc close' : (width >= 100 ? 't headings · / search · tab links · ? help · esc back' : (width >= 60 ? 't headings · / search · ? help' : '? help')));
+	const right: Segment[] = [];
+	if (state.search) {
+		const count = matchesIn(article, state.search.term).length;
+		right.push({text: `${state.search.current + 1}/${count}`, bold: true}, {text: '  '});
+	}
+
+	right.push({text: percentRead(article.lines.length, top, rows)}, {text: `  ${hints} `, dim: true});
+	const rightWidth = right.reduce((sum, segment) => sum + [...segment.text].length, 0);
+	const link = state.link === undefined ? undefined : article.links[state.link];
+	const section = currentSection(article, top);
+	const left: Segment = state.message
+		? {text: ` ${state.message}`, color: 'yellow'}
+		: (link ? {text: ` → ${link.target}`, color: 'cyan'} : {text: section === -1 ? '' : ` § ${article.headings[section]!.text}`, dim: true});
+	const leftWidth = Math.max(0, width - rightWidth - 1);
+	// A link's address matters more than the hints: it gets the whole line when it needs it.
+	if ((state.message || link) && [...left.text].length > leftWidth) {
+		return fitSegments([left], width);
+	}
+
+	return fitSegments([...fitSegments([left], leftWidth), {text: ' '}, ...right], width);
+}
+
+/** The heading jump menu, drawn in place of the article: a title, what was typed, the headings. */
+export function menuLines(state: ReaderState, article: RenderedArticle, width: number, height: number): Segment[][] {
+	const entries = menuEntries(article.headings, state.menu.query);
+	const boxWidth = Math.max(10, Math.min(width, 72));
+	const rows = Math.max(1, height - 3);
+	const cursor = clampCursor({selected: state.menu.cursor, top: Math.max(0, state.menu.cursor - Math.floor(rows / 2))}, entries.length, rows);
+	const lines: Segment[][] = [
+		fitSegments([{text: ' Jump to heading', bold: true}, {text: `  ${entries.length} of ${article.headings.length}`, dim: true}], boxWidth),
+		fitSegments([{text: ' filter: ', dim: true}, {text: state.menu.query}, {text: ' ', inverse: true}], boxWidth),
+		fitSegments([{text: ` ${'─'.repeat(boxWidth - 2)}`, dim: true}], boxWidth),
+	];
+	if (entries.length === 0) {
+		lines.push(fitSegments([{text: article.headings.length === 0 ? ' this post has no headings' : ' no heading matches — Backspace to widen', dim: true}], boxWidth));
+	}
+
+	for (const [offset, index] of entries.slice(cursor.top, cursor.top + rows).entries()) {
+		const heading = article.headings[index]!;
+		const selected = cursor.top + offset === cursor.selected;
+		const indent = '  '.repeat(Math.max(0, Math.min(5, heading.depth - 1)));
+		lines.push(fitSegments([
+			{text: selected ? ' ▸ ' : '   ', bold: selected},
+			{text: `${indent}${heading.text}`, inverse: selected, bold: heading.depth <= 2, dim: heading.inferred && !selected},
+		], boxWidth));
+	}
+
+	return lines;
+}
+
+const helpRows: Array<[keys: string, what: string]> = [
+	['j k ↓ ↑', 'scroll a line'],
+	['space f PgDn · b PgUp', 'scroll a page'],
+	['d u', 'scroll half a page'],
+	['g Home · G End', 'top · bottom'],
+	['t', 'heading jump menu: type to narrow, enter jumps'],
+	['] [', 'next · previous heading'],
+	['Tab Shift-Tab', 'highlight the next · previous link'],
+	['enter', 'follow the link: #anchor, another post, or show its address'],
+	['/ then n N', 'search in the post · next · previous match'],
+	['o', 'outline beside the article (120+ columns)'],
+	['esc h Backspace', 'back: before the last link, then the list'],
+	['?', 'this help'],
+	['q Ctrl-C', 'quit'],
+];
+
+/** The reading keys, drawn in place of the article. */
+export function helpLines(width: number): Segment[][] {
+	const keyWidth = Math.min(22, Math.max(8, Math.floor(width / 3)));
+	return [
+		fitSegments([{text: ' Keys for reading', bold: true}], width),
+		[],
+		...helpRows.map(([keys, what]) => fitSegments([{text: ` ${keys}`.padEnd(keyWidth + 1), bold: true}, {text: ` ${what}`}], width)),
+	];
+}
+
+/** The outline pane: every heading, the section in view highlighted and kept in view. */
+export function outlineLines(article: RenderedArticle, top: number, width: number, height: number): Segment[][] {
+	const current = currentSection(article, top);
+	const rows = Math.max(1, height - 1);
+	const cursor = clampCursor({selected: Math.max(0, current), top: Math.max(0, current - Math.floor(rows / 2))}, article.headings.length, rows);
+	const lines: Segment[][] = [fitSegments([{text: ' Outline', bold: true}], width)];
+	for (const [offset, heading] of article.headings.slice(cursor.top, cursor.top + rows).entries()) {
+		const isCurrent = cursor.top + offset === current;
+		lines.push(fitSegments([{text: ` ${'  '.repeat(Math.max(0, Math.min(4, heading.depth - 1)))}${heading.text}`, inverse: isCurrent, dim: !isCurrent}], width));
+	}
+
+	return lines;
+}
