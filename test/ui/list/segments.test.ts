@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import {filterPosts} from '../../../source/ui/list/fuzzy-filter.js';
 import type {PostEntry} from '../../../source/ui/list/list-entries.js';
 import {postRowSegments, rowColumns} from '../../../source/ui/list/row-segments.js';
-import {fitSegments, highlight, plain} from '../../../source/ui/list/segments.js';
+import {fitSegments, highlight, plain} from '../../../source/ui/segments.js';
 import {makePost} from './make-library.js';
 
 test('highlight splits text into runs, styling the matched characters', () => {
