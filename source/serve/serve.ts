@@ -112,6 +112,8 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
 	// A worker's share of the session cap (the primary splits it; per-IP caps hold per worker).
 	const share = Number(process.env['BLOG_TUI_SERVE_WORKER_MAX']);
 	const own = cluster.isWorker && share > 0 ? {...options, maxSessions: share} : options;
+	// Listening for the signals before announcing: a supervisor may stop the server the moment it is up.
+	const stopped = untilSignal();
 	const {server, close} = startServer(root, own, hostKey.privateKey);
 	if (cluster.isWorker) {
 		// The primary accepts and hands each connection over (see runPrimary), keeping per-IP caps per worker.
@@ -125,7 +127,7 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
 		announce(address.address, address.port, hostKey.fingerprint, hostKey.file, options);
 	}
 
-	await untilSignal();
+	await stopped;
 	await close();
 }
 

@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import {useEffect, useMemo} from 'react';
+import {useEffect, useMemo, useRef} from 'react';
 import type {Library} from '../../content/post.js';
 import {fitSegments} from '../segments.js';
 import type {LoadArticle, OpenRequest, PositionStore} from '../services.js';
@@ -57,9 +57,13 @@ export function ReaderScreen(props: Props) {
 	const article = useArticle(post, textWidth, loadArticle);
 	const context: ReaderContext = {article, articleFor: post.absolutePath, rows, posts: library.posts, outlineFits};
 	const view = settle(state, context);
+	// Keys read the context of the latest render: Ink swaps in a new input handler only after the
+	// frame is on screen, and a key typed in between must not see the article as still rendering.
+	const latest = useRef(context);
+	latest.current = context;
 
 	useKeys(key => {
-		dispatch({action: {type: 'key', key}, context});
+		dispatch({action: {type: 'key', key}, context: latest.current});
 	}, active);
 	// The arrival of an article is the event: settle where the reader is on it, once.
 	useEffect(() => {

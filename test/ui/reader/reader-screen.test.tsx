@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {setTimeout as delay} from 'node:timers/promises';
+import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import type {Post} from '../../../source/content/post.js';
+import {renderArticle} from '../../../source/render/render-article.js';
+import {App} from '../../../source/ui/App.js';
+import {type PositionStore, staticLibrary} from '../../../source/ui/services.js';
+import {guide, library} from './fixture.js';
+
+const loadArticle = async (post: Post, width: number) => renderArticle(post, {width, theme: 'dark', colorLevel: 0, hyperlinks: false});
+
+function sized(stdout: unknown, columns: number, rows: number) {
+	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+	(stdout as NodeJS.WriteStream).emit('resize');
+}
+
+type Harness = ReturnType<typeof render> & {until: (predicate: (frame: string) => boolean, what: string) => Promise<string>; type: (input: string) => Promise<void>};
+
+/** The App on the fixture library, sized, with the guide open. */
+async function openGuide(columns = 80, rows = 24, positions?: PositionStore, shows = 'An opening paragraph'): Promise<Harness> {
+	const app = render(<App source={staticLibrary(library)} loadArticle={loadArticle} {...(positions ? {positions} : {})}/>);
+	sized(app.stdout, columns, rows);
+	const harness: Harness = Object.assign(app, {
+		async until(predicate: (frame: string) => boolean, what: string) {
+			const deadline = Date.now() + 5000;
+			let frame = '';
+			while (Date.now() < deadline) {
+				frame = app.lastFrame() ?? '';
+				if (predicate(frame)) {
+					return frame;
+				}
+
+				await delay(15);
+			}
+
+			throw new Error(`timed out waiting for ${what}; last frame:\n${frame}`);
+		},
+		async type(input: string) {
+			app.stdin.write(input);
+			await delay(60);
+		},
+	});
+	await harness.until(frame => frame.includes('A field guide'), 'the list');
+	// The guide is the first row (newest first, same date: list order).
+	await harness.type(library.posts[0] === guide ? '\r' : 'j\r');
+	await harness.until(frame => frame.includes(shows), 'the guide');
+	return harness;
+}
+
+const topLine = (frame: string) => (frame.split('\n')[2] ?? '').trim();
+// Without colour a third-level heading keeps its hashes.
+const isFineTuning = (line: string) => /^(?:### )?Fine tuning$/.test(line);
+const statusLine = (frame: string) => frame.split('\n').findLast(line => line.trim() !== '') ?? '';
+
+test('the article frame: title, rules, only the visible lines, a status bar; one row short of the terminal', async () => {
+	const app = await openGuide(80, 24);
+	const frame = app.lastFrame()!;
+	const lines = frame.split('\n');
+	assert.ok(lines.length <= 23, `${lines.length} lines`);
+	assert.match(lines[0]!, /A field guide .*2025-05-01 · 2 min · guide/);
+	assert.match(statusLine(frame), /all|%/);
+	assert.match(statusLine(frame), /\? help/);
+	for (const line of lines) {
+		assert.ok(stringWidth(line) <= 80, `too wide: ${line}`);
+	}
+
+	// The header block (title, date, tags, rule) and a blank line, skipped in one write.
+	await app.type('jjjjj');
+	await app.until(frame => topLine(frame).startsWith('An opening paragraph'), 'five lines down in one write');
+	app.unmount();
+});
+
+test('t, then Down Down Enter in one write: the third heading is the top line; typing narrows the menu', async () => {
+	const app = await openGuide();
+	await app.type('t');
+	const menu = await app.until(frame => frame.includes('Jump to heading'), 'the menu');
+	assert.match(menu, /Overview[\s\S]*Setup[\s\S]*Fine tuning[\s\S]*Wrapping up/);
+	assert.match(menu, /^ *▸ +Overview/m, 'above the first heading the first is highlighted');
+	await app.type('\u001B[B\u001B[B\r');
+	await app.until(frame => isFineTuning(topLine(frame)), 'the third heading on top');
+	await app.type('tup');
+	const narrowed = await app.until(frame => frame.includes('filter: up'), 'the typed filter');
+	assert.match(narrowed, /Setup/);
+	assert.match(narrowed, /Wrapping up/);
+	assert.doesNotMatch(narrowed, /Overview/);
+	await app.type('\u001B');
+	await app.until(frame => !frame.includes('Jump to heading'), 'Esc closes the menu');
+	app.unmount();
+});
+
+test('Tab shows the link target; Enter on a post link opens it; Esc comes back', async () => {
+	const app = await openGuide();
+	await app.type('\t\t');
+	await app.until(frame => statusLine(frame).includes('→ notes/moss.md'), 'the second link named in the status bar');
+	await app.type('\r');
+	await app.until(frame => frame.includes('Moss grows on the north side'), 'the moss post');
+	await app.type('\u001B');
+	await app.until(frame => frame.includes('An opening paragraph'), 'back in the guide');
+	await app.type('\u001B');
+	await app.until(frame => frame.includes('Notes on moss') && frame.includes('posts'), 'back in the list');
+	app.unmount();
+});
+
+test('/ search shows the count, n steps; ? shows the help with every reading key', async () => {
+	const app = await openGuide();
+	await app.type('/terminal\r');
+	await app.until(frame => /1\/3/.test(statusLine(frame)), 'match 1 of 3');
+	await app.type('n');
+	await app.until(frame => /2\/3/.test(statusLine(frame)), 'match 2 of 3');
+	await app.type('?');
+	const help = await app.until(frame => frame.includes('Keys for reading'), 'the help');
+	for (const topic of ['heading jump menu', 'next · previous heading', 'Tab', 'search in the post', 'back', 'quit', 'PgDn', 'outline']) {
+		assert.ok(help.includes(topic), `help mentions ${topic}`);
+	}
+
+	await app.type('\u001B');
+	await app.until(frame => !frame.includes('Keys for reading'), 'Esc closes the help');
+	app.unmount();
+});
+
+test('resize re-wraps at the new width and keeps the heading in view; tiny and zero sizes never crash', async () => {
+	const app = await openGuide(100, 30);
+	await app.type('t');
+	await app.type('fine\r');
+	await app.until(frame => isFineTuning(topLine(frame)), 'at Fine tuning');
+	sized(app.stdout, 40, 16);
+	const narrow = await app.until(frame => frame.split('\n').every(line => stringWidth(line) <= 40) && isFineTuning(topLine(frame)), 'the same heading at 40 columns');
+	assert.ok(narrow.split('\n').length <= 15);
+	for (const [columns, rows] of [[20, 6], [1, 1], [0, 0], [15, 5]] as const) {
+		sized(app.stdout, columns, rows);
+		await delay(40);
+		const frame = app.lastFrame() ?? '';
+		// A size of 0 means the terminal did not say: drawn as 80×24.
+		const width = columns === 0 ? 80 : columns;
+		for (const line of frame.split('\n')) {
+			assert.ok(stringWidth(line) <= width, `${columns}×${rows}: ${JSON.stringify(line)}`);
+		}
+	}
+
+	assert.match(app.lastFrame() ?? '', /too small/);
+	sized(app.stdout, 80, 24);
+	await app.until(frame => isFineTuning(topLine(frame)), 'the reader is still there after a resize back');
+	app.unmount();
+});
+
+test('the reading position is saved per post and restored on reopening', async () => {
+	const saved = new Map<string, number>();
+	const positions: PositionStore = {get: slug => saved.get(slug), set: (slug, line) => saved.set(slug, line)};
+	const first = await openGuide(80, 24, positions);
+	await first.type(']]');
+	await first.until(frame => topLine(frame) === 'Setup', 'at Setup');
+	await delay(50);
+	assert.equal(saved.get('guide'), guide.body.split('\n').indexOf('## Setup'), 'a line of the body, so any width restores it');
+	first.unmount();
+	const second = await openGuide(60, 20, positions, 'Paragraph 1 about setting things up');
+	await second.until(frame => topLine(frame) === 'Setup', 'reopened at Setup');
+	second.unmount();
+});
