@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 52);
+		assert.equal(library.posts.length, 56);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -122,6 +122,36 @@ describe('the fixture corpus', () => {
 		assert.equal(post('scraped/posted-on.md').readingMinutes, 8);
 		assert.equal(post('scraped/medium-paste.md').readingMinutes, 5);
 		assert.equal(post('file-name-fallback.md').readingMinutes, 1);
+	});
+
+	test('every other key of updated, tags, description, reading time and cover is read, and recorded', () => {
+		const fields = (path: string) => {
+			const {updated, tags, description, readingMinutes, cover, sources} = post(path);
+			return {updated: updated?.iso, tags, description, readingMinutes, cover, sources};
+		};
+
+		assert.deepEqual(fields('fields/aliases-one.md'), {
+			updated: '2024-06-02', tags: ['solo'], description: 'An excerpt field.', readingMinutes: 6, cover: '/img/one.png',
+			sources: {title: 'title', readingMinutes: 'readTime', updated: 'updatedDate', tags: 'tag', description: 'excerpt', slug: 'file name', cover: 'image'},
+		});
+		assert.deepEqual(fields('fields/aliases-two.md'), {
+			updated: '2024-06-03', tags: ['news'], description: 'A subtitle field.', readingMinutes: 1, cover: '/img/two.png',
+			sources: {title: 'title', readingMinutes: 'words', updated: 'modified', tags: 'category', description: 'subtitle', slug: 'file name', cover: 'cover'},
+		});
+		assert.equal(post('fields/aliases-three.md').cover, '/img/three.png');
+		assert.equal(post('fields/aliases-three.md').sources['cover'], 'coverImage');
+	});
+
+	test('when several keys of a field are given, the first in the documented order wins, wherever it sits in the file', () => {
+		const first = post('fields/first-match.md');
+		assert.deepEqual(
+			[first.date?.iso, first.updated?.iso, first.tags, first.description, first.readingMinutes, first.cover],
+			['2021-02-03', '2021-04-01', ['earlier'], 'The description wins.', 3, '/img/wins.png'],
+		);
+		assert.deepEqual(
+			[first.sources['date'], first.sources['updated'], first.sources['tags'], first.sources['description'], first.sources['readingMinutes'], first.sources['cover']],
+			['date', 'updated', 'tags', 'description', 'readTime', 'heroImage'],
+		);
 	});
 
 	test('titles: the H1, a first short line, the file name, a bundle\'s folder', () => {
