@@ -1,9 +1,10 @@
 /** A stretch of a line to paint: `plain.slice(from, to)`, in `style` (an SGR sequence). */
 export type Highlight = {from: number; to: number; style: string};
 
-export const matchStyle = '\u001B[7m';
+// Explicit colours rather than inverse: inverse of a coloured link is unreadable in some terminals.
+export const matchStyle = '\u001B[30;47m';
 export const currentMatchStyle = '\u001B[30;43m';
-export const linkStyle = '\u001B[7m';
+export const linkStyle = '\u001B[30;46m';
 
 // CSI (SGR among them), OSC (OSC 8 links) ended by BEL or ST, or a two-character escape.
 const escape = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-_])/y;

@@ -86,7 +86,8 @@ export function menuLines(state: ReaderState, article: RenderedArticle, width: n
 		const indent = '  '.repeat(Math.max(0, Math.min(5, heading.depth - 1)));
 		lines.push(fitSegments([
 			{text: selected ? ' ▸ ' : '   ', bold: selected},
-			{text: `${indent}${heading.text}`, inverse: selected, bold: heading.depth <= 2, dim: heading.inferred && !selected},
+			{text: indent},
+			{text: heading.text, inverse: selected, bold: heading.depth <= 2, dim: heading.inferred && !selected},
 		], boxWidth));
 	}
 
