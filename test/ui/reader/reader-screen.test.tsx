@@ -159,3 +159,20 @@ test('the reading position is saved per post and restored on reopening', async (
 	await second.until(frame => topLine(frame) === 'Setup', 'reopened at Setup');
 	second.unmount();
 });
+
+test('a scroll step draws one frame of at most one screen: only the visible lines reach Ink', async () => {
+	const app = await openGuide(80, 24);
+	const before = app.frames.length;
+	await app.type('j');
+	await app.type('j');
+	await app.type(' ');
+	const drawn = app.frames.slice(before);
+	assert.ok(drawn.length >= 3 && drawn.length <= 6, `${drawn.length} frames for 3 keys`);
+	for (const frame of drawn) {
+		assert.ok(frame.split('\n').length <= 23, 'never as tall as the terminal');
+		// Box-drawing and bullets are 3 bytes in UTF-8: a screen of them is the most a frame holds.
+		assert.ok(Buffer.byteLength(frame) <= 80 * 23 * 3, `${Buffer.byteLength(frame)} bytes`);
+	}
+
+	app.unmount();
+});
