@@ -2,7 +2,7 @@
 // `capture-pane -e` keeps its colours, aha turns them into HTML and headless Chromium takes the PNG.
 // Needs Debian's tmux, aha and chromium: `apt-get install -y tmux aha chromium`.
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
@@ -17,8 +17,8 @@ const out = path.join(root, '.ci', 'screenshots');
 
 const scenes: Scene[] = [
 	{name: 'list', columns: 100, rows: 30, waitFor: 'Getting started', steps: []},
-	{name: 'article', columns: 100, rows: 30, waitFor: 'Getting started', steps: [{keys: ['/'], waitFor: 'filter'}, {keys: ['showcase'], literal: true}, {keys: ['Enter']}, {keys: ['Enter'], waitFor: 'Markdown showcase'}, {keys: ['j', 'j', 'j', 'j', 'j', 'j']}]},
-	{name: 'jump-menu', columns: 100, rows: 30, waitFor: 'Getting started', steps: [{keys: ['/'], waitFor: 'filter'}, {keys: ['showcase'], literal: true}, {keys: ['Enter']}, {keys: ['Enter'], waitFor: 'Markdown showcase'}, {keys: ['t'], waitFor: 'Conclusion'}, {keys: ['Down', 'Down']}]},
+	{name: 'article', columns: 100, rows: 30, waitFor: 'Getting started', steps: [{keys: ['/'], waitFor: 'filter'}, {keys: ['showcase'], literal: true}, {keys: ['Enter']}, {keys: ['Enter'], waitFor: 'This post exists to be looked at'}, {keys: ['j', 'j', 'j', 'j', 'j', 'j']}]},
+	{name: 'jump-menu', columns: 100, rows: 30, waitFor: 'Getting started', steps: [{keys: ['/'], waitFor: 'filter'}, {keys: ['showcase'], literal: true}, {keys: ['Enter']}, {keys: ['Enter'], waitFor: 'This post exists to be looked at'}, {keys: ['t'], waitFor: 'Conclusion'}, {keys: ['Down', 'Down']}]},
 	{name: 'tags', columns: 100, rows: 30, waitFor: 'Getting started', steps: [{keys: ['#'], waitFor: 'guide'}]},
 ];
 
@@ -47,6 +47,7 @@ function toPng(ansi: string, file: string, columns: number, rows: number): void 
 	}
 }
 
+mkdirSync(out, {recursive: true});
 need('tmux', 'tmux');
 need('aha', 'aha');
 need('chromium', 'chromium');
@@ -67,6 +68,10 @@ for (const scene of scenes) {
 		await delay(400);
 		const file = path.join(out, `${scene.name}.png`);
 		toPng(session.screen({escapes: true}), file, scene.columns, scene.rows);
+		if (!existsSync(file)) {
+			throw new Error(`chromium wrote no ${file}`);
+		}
+
 		console.log(path.relative(root, file));
 	} finally {
 		session.kill();

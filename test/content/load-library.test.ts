@@ -91,7 +91,7 @@ describe('loadLibrary: discovery', () => {
 				console.log(JSON.stringify({posts: library.posts.map(item => item.path), problems: library.problems.map(problem => [problem.path, problem.problem])}));`;
 			const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {uid: 65_534, gid: 65_534, cwd: repository, encoding: 'utf8'});
 			if (child.status !== 0) {
-				t.skip(`cannot run as nobody here: ${child.stderr.split('\n')[0]}`);
+				t.skip(`cannot run as nobody here: ${child.error?.message ?? child.stderr.split('\n')[0]}`);
 				return;
 			}
 

@@ -63,11 +63,17 @@ async function jumpTo(session: TmuxSession, typed: string, heading: RegExp): Pro
 
 /** Presses Tab until the status bar names `target` (the highlighted link's destination). */
 async function highlightLink(session: TmuxSession, target: string, most = 12): Promise<void> {
+	let previous: string | undefined;
 	for (let presses = 0; presses < most; presses++) {
-		const before = session.screen({escapes: true});
 		session.send('Tab');
-		const screen = await session.waitFor(() => session.screen({escapes: true}) !== before);
-		if (statusLine(screen).includes(target)) {
+		// Each Tab names a new link: waiting for that, not for any change, keeps a half-drawn frame
+		// from counting as the answer to a press.
+		const screen = await session.waitFor(text => {
+			const named = /→ (\S+)/.exec(statusLine(text))?.[1];
+			return named !== undefined && named !== previous;
+		});
+		previous = /→ (\S+)/.exec(statusLine(screen))?.[1];
+		if (previous === target) {
 			return;
 		}
 	}
