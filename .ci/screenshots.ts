@@ -1,6 +1,6 @@
 // Regenerates the README's pictures from the real app: tmux runs the built CLI on the bundled posts,
-// `capture-pane -e` keeps its colours, aha turns them into HTML and headless Chromium takes the PNG.
-// Needs Debian's tmux, aha and chromium: `apt-get install -y tmux aha chromium`.
+// `capture-pane -e` keeps its colours, .ci/ansi-html.ts turns them into HTML and headless Chromium takes the PNG.
+// Needs Debian's tmux and chromium: `apt-get install -y tmux chromium`.
 import {execFileSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
 import {startTmux} from '../test/e2e/tmux.js';
+import {ansiToHtml} from './ansi-html.js';
 
 type Step = {keys: string[]; literal?: boolean; waitFor?: string};
 type Scene = {name: string; columns: number; rows: number; steps: Step[]; waitFor: string};
@@ -33,8 +34,7 @@ function need(command: string, packageName: string): void {
 function toPng(ansi: string, file: string, columns: number, rows: number): void {
 	const work = mkdtempSync(path.join(tmpdir(), 'blog-tui-shot-'));
 	try {
-		const html = execFileSync('aha', ['--black', '--title', 'blog-tui'], {input: ansi, encoding: 'utf8'})
-			.replace('<pre>', '<pre style="font: 15px/1.25 \'DejaVu Sans Mono\', monospace; margin: 12px;">');
+		const html = ansiToHtml(ansi);
 		const page = path.join(work, 'shot.html');
 		writeFileSync(page, html);
 		execFileSync('chromium', [
@@ -49,11 +49,11 @@ function toPng(ansi: string, file: string, columns: number, rows: number): void 
 
 mkdirSync(out, {recursive: true});
 need('tmux', 'tmux');
-need('aha', 'aha');
 need('chromium', 'chromium');
 const cli = path.join(root, 'dist', 'cli.js');
 for (const scene of scenes) {
-	const session = startTmux(['node', cli, path.join(root, 'posts')], {columns: scene.columns, rows: scene.rows, env: {COLORTERM: 'truecolor'}});
+	// From the repository, as a newcomer runs it: the header names ./posts, not this machine's path.
+	const session = startTmux(['node', cli, 'posts'], {cwd: root, columns: scene.columns, rows: scene.rows, env: {COLORTERM: 'truecolor', XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'blog-tui-shot-state-'))}});
 	try {
 		await session.waitFor(scene.waitFor, 15_000);
 		for (const step of scene.steps) {
