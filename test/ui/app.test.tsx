@@ -6,6 +6,7 @@ import type {Library, Post} from '../../source/content/post.js';
 import type {RenderedArticle} from '../../source/render/article.js';
 import {App} from '../../source/ui/App.js';
 import {staticLibrary} from '../../source/ui/services.js';
+import {frameWhere} from './frame-where.js';
 
 function post(slug: string, title: string, iso: string, body: string): Post {
 	return {
@@ -49,22 +50,6 @@ function sized(stdout: NodeJS.WriteStream, columns: number, rows: number) {
 
 async function settle() {
 	await delay(30);
-}
-
-/** Polls the last frame until `predicate` holds, so a loaded machine only makes the test slower. */
-async function frameWhere(app: {lastFrame: () => string | undefined}, predicate: (frame: string) => boolean, what: string): Promise<string> {
-	const deadline = Date.now() + 5000;
-	let frame = '';
-	while (Date.now() < deadline) {
-		frame = app.lastFrame() ?? '';
-		if (predicate(frame)) {
-			return frame;
-		}
-
-		await delay(20);
-	}
-
-	throw new Error(`timed out waiting for ${what}; last frame:\n${frame}`);
 }
 
 test('list → open → back keeps the selection; frames stay one row short of the terminal', async () => {

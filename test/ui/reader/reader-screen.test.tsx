@@ -7,6 +7,7 @@ import type {Post} from '../../../source/content/post.js';
 import {renderArticle} from '../../../source/render/render-article.js';
 import {App} from '../../../source/ui/App.js';
 import {type PositionStore, staticLibrary} from '../../../source/ui/services.js';
+import {frameWhere} from '../frame-where.js';
 import {guide, library} from './fixture.js';
 
 const loadArticle = async (post: Post, width: number) => renderArticle(post, {width, theme: 'dark', colorLevel: 0, hyperlinks: false});
@@ -24,20 +25,7 @@ async function openGuide(columns = 80, rows = 24, positions?: PositionStore, sho
 	const app = render(<App source={staticLibrary(library)} loadArticle={loadArticle} {...(positions ? {positions} : {})}/>);
 	sized(app.stdout, columns, rows);
 	const harness: Harness = Object.assign(app, {
-		async until(predicate: (frame: string) => boolean, what: string) {
-			const deadline = Date.now() + 5000;
-			let frame = '';
-			while (Date.now() < deadline) {
-				frame = app.lastFrame() ?? '';
-				if (predicate(frame)) {
-					return frame;
-				}
-
-				await delay(15);
-			}
-
-			throw new Error(`timed out waiting for ${what}; last frame:\n${frame}`);
-		},
+		until: async (predicate: (frame: string) => boolean, what: string) => frameWhere(app, predicate, what),
 		async type(input: string) {
 			app.stdin.write(input);
 			await delay(60);
