@@ -128,7 +128,7 @@ export function outlineLines(article: RenderedArticle, top: number, width: numbe
 	const lines: Segment[][] = [fitSegments([{text: ' Outline', bold: true}], width)];
 	for (const [offset, heading] of article.headings.slice(cursor.top, cursor.top + rows).entries()) {
 		const isCurrent = cursor.top + offset === current;
-		lines.push(fitSegments([{text: ` ${'  '.repeat(Math.max(0, Math.min(4, heading.depth - 1)))}${heading.text}`, inverse: isCurrent, dim: !isCurrent}], width));
+		lines.push(fitSegments([{text: ` ${'  '.repeat(Math.max(0, Math.min(4, heading.depth - 1)))}`}, {text: heading.text, inverse: isCurrent, dim: !isCurrent}], width));
 	}
 
 	return lines;
