@@ -164,3 +164,24 @@ test('a scroll step draws one frame of at most one screen: only the visible line
 
 	app.unmount();
 });
+
+test('o opens the outline beside the article at 120+ columns, following the section; narrower, it says why not', async () => {
+	const app = await openGuide(130, 30);
+	await app.type('o');
+	await app.until(frame => frame.includes('Outline'), 'the outline pane');
+	await app.type(']]');
+	const frame = await app.until(frame => /§ Setup/.test(statusLine(frame)), 'in Setup');
+	const pane = frame.split('\n').slice(2, 12).map(line => line.slice(0, 32));
+	assert.ok(pane.some(line => line.includes('Fine tuning')), pane.join('\n'));
+	for (const line of frame.split('\n')) {
+		assert.ok(stringWidth(line) <= 130);
+	}
+
+	await app.type('o');
+	await app.until(frame => !frame.includes('Outline'), 'o closes it');
+	app.unmount();
+	const narrow = await openGuide(100, 30);
+	await narrow.type('o');
+	await narrow.until(frame => statusLine(frame).includes('needs 120 columns'), 'the reason in the status bar');
+	narrow.unmount();
+});
