@@ -1,5 +1,6 @@
 import {Writable} from 'node:stream';
 import {render} from 'ink';
+import {Component, type ReactNode} from 'react';
 import {App} from '../ui/App.js';
 import type {LibrarySource, LoadArticle} from '../ui/services.js';
 import {type ChannelLike, type TerminalSize, TtyInput, TtyOutput} from './terminal-streams.js';
@@ -42,6 +43,28 @@ function discard(): Writable {
 	});
 }
 
+const failed = 'Something went wrong showing this blog, so this session was closed. Please reconnect.';
+
+/**
+ * Catches a render error before Ink's own boundary would draw its overview (message, source excerpt,
+ * stack) on the reader's screen: how the server is built is none of a stranger's business.
+ */
+class SessionBoundary extends Component<{onError: (error: unknown) => void; children: ReactNode}, {failed: boolean}> {
+	override state = {failed: false};
+
+	static getDerivedStateFromError(): {failed: boolean} {
+		return {failed: true};
+	}
+
+	override componentDidCatch(error: unknown): void {
+		this.props.onError(error);
+	}
+
+	override render(): ReactNode {
+		return this.state.failed ? null : this.props.children;
+	}
+}
+
 /**
  * Runs one reader's own Ink instance of the App on an SSH channel, in the alternate screen. `onOverflow`
  * is called when the client stops reading; the caller ends the session.
@@ -63,7 +86,15 @@ export function startInkSession(channel: ChannelLike, app: SessionApp, settings:
 	const input = new TtyInput();
 	output.send(enterScreen);
 	const instance = render(
-		<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>,
+		<SessionBoundary onError={error => {
+			// Deferred: the first render can fail before `instance` is assigned, and React is still handling the error.
+			setImmediate(() => {
+				finish({reason: 'error', error});
+			});
+		}}
+		>
+			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
+		</SessionBoundary>,
 		{stdout: output as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: discard() as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: false},
 	);
 
@@ -80,7 +111,8 @@ export function startInkSession(channel: ChannelLike, app: SessionApp, settings:
 		}
 
 		if (end.reason !== 'closed') {
-			output.send(leaveScreen + (end.reason === 'ended' && end.message !== '' ? `${end.message}\n` : ''));
+			const message = end.reason === 'ended' ? end.message : (end.reason === 'error' ? failed : '');
+			output.send(leaveScreen + (message === '' ? '' : `${message}\n`));
 		}
 
 		settle(end);
