@@ -3,8 +3,12 @@ import {useEffect, useState} from 'react';
 
 export type TerminalSize = {columns: number; rows: number};
 
+// No real terminal is this big; a bogus size (65535 columns) would have Ink lay out millions of cells a frame.
+const maxColumns = 1000;
+const maxRows = 500;
+
 function read(stdout: NodeJS.WriteStream): TerminalSize {
-	return {columns: Math.max(0, stdout.columns || 80), rows: Math.max(0, stdout.rows || 24)};
+	return {columns: Math.min(maxColumns, Math.max(0, stdout.columns || 80)), rows: Math.min(maxRows, Math.max(0, stdout.rows || 24))};
 }
 
 /** The terminal's size, updated on resize. Columns or rows can be 0 on odd terminals. */
