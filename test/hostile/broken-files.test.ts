@@ -15,6 +15,8 @@ const corpus: Record<string, {content: string | Uint8Array; listed: boolean}> = 
 	'js-frontmatter.md': {content: `---js\n${code}\n---\nBody of the js post.\n`, listed: true},
 	'javascript-frontmatter.md': {content: `---javascript\n${code}\n---\nBody of the javascript post.\n`, listed: true},
 	'yaml-alias-bomb.md': {content: `---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\ntags: *g\ntitle: Alias bomb\n---\nBody.\n`, listed: true},
+	// Merge keys over mappings that are themselves alias bombs: each level merges the one before and repeats it nine times.
+	'yaml-merge-bomb.md': {content: `---\na: &a {k: [x, x, x, x, x, x, x, x, x]}\nb: &b {<<: *a, l: [*a, *a, *a, *a, *a, *a, *a, *a, *a]}\nc: &c {<<: *b, m: [*b, *b, *b, *b, *b, *b, *b, *b, *b]}\nd: &d {<<: *c, n: [*c, *c, *c, *c, *c, *c, *c, *c, *c]}\ne: &e {<<: *d, o: [*d, *d, *d, *d, *d, *d, *d, *d, *d]}\nf: &f {<<: *e, p: [*e, *e, *e, *e, *e, *e, *e, *e, *e]}\ng: &g {<<: *f, q: [*f, *f, *f, *f, *f, *f, *f, *f, *f]}\n<<: *g\ntags: *g\ntitle: Merge bomb\n---\nBody.\n`, listed: true},
 	'yaml-merge.md': {content: '---\nbase: &base {title: Merged title, tags: [a]}\n<<: *base\n---\nBody of the merge post.\n', listed: true},
 	'proto-keys.md': {content: '---\n__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}\ntitle: Proto keys\n---\nBody.\n', listed: true},
 	'proto-json.md': {content: '---json\n{"__proto__": {"polluted": true}, "title": "Proto JSON"}\n---\nBody.\n', listed: true},
