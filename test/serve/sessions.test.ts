@@ -77,11 +77,11 @@ test('window-change resizes that session only', async () => {
 		await resized.waitFor('Alpha post about ferns');
 		await other.waitFor('Alpha post about ferns');
 		resized.channel.setWindow(5, 15, 0, 0);
-		await resized.waitFor('terminal too');
+		await resized.waitFor('too small');
 		const drawn = resized.text().length;
 		resized.channel.setWindow(30, 100, 0, 0);
 		await until(() => resized.text().slice(drawn).includes('Alpha post about ferns'));
-		assert.doesNotMatch(other.text(), /terminal too/);
+		assert.doesNotMatch(other.text(), /too small/);
 	} finally {
 		await server.close();
 	}
