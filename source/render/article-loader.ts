@@ -46,8 +46,8 @@ function startWorker(): Worker {
 
 /** Only what the renderer reads: a `Post` also carries paths and warnings the worker does not need. */
 function slim(post: ArticleSource): ArticleSource {
-	const {title, body, headings, date, updated, tags, description, author, cover, readingMinutes} = post;
-	return {title, body, headings: headings.map(({depth, text, id, inferred, line, source}) => ({depth, text, id, inferred, line, source})), date, updated, tags, description, author, cover, readingMinutes};
+	const {title, body, headings, date, updated, tags, description, author, cover, readingMinutes, sources} = post;
+	return {title, body, headings: headings.map(({depth, text, id, inferred, line, source}) => ({depth, text, id, inferred, line, source})), date, updated, tags, description, author, cover, readingMinutes, ...(sources?.['description'] ? {sources: {description: sources['description']}} : {})};
 }
 
 /**

@@ -80,7 +80,7 @@ export type RenderedArticle = {
 
 /** What the renderer needs of a post: a whole `Post` will do; only title, body and headings are required. */
 export type ArticleSource = Pick<Post, 'title' | 'body'>
-	& Partial<Pick<Post, 'date' | 'updated' | 'tags' | 'description' | 'author' | 'cover' | 'readingMinutes' | 'path'>>
+	& Partial<Pick<Post, 'date' | 'updated' | 'tags' | 'description' | 'author' | 'cover' | 'readingMinutes' | 'path' | 'sources'>>
 	& {headings: Array<Pick<Heading, 'depth' | 'text' | 'id' | 'inferred'> & Partial<Pick<Heading, 'line' | 'source'>>>};
 
 /** What `renderArticle` and the article loader always return: `plain` and `blocks` are set. */

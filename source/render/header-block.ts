@@ -39,7 +39,8 @@ export function renderHeaderBlock(post: ArticleSource, width: number, writer: Li
 		lines.push(...wrapRuns(runs, width, writer));
 	}
 
-	const description = oneLine(post.description ?? '');
+	// A description taken from the first paragraph would be read twice: once here, once as the body starts.
+	const description = post.sources?.['description'] === 'first paragraph' ? '' : oneLine(post.description ?? '');
 	if (description !== '') {
 		lines.push(...wrapRuns([{text: description, key: 'description'}], width, writer));
 	}

@@ -65,6 +65,13 @@ test('the header block shows title, date, reading time, author, tags, descriptio
 	]);
 });
 
+test('a description taken from the first paragraph is not shown twice', () => {
+	const body = 'The opening words of the post, which also became its description.\n\nMore.';
+	const article = renderArticle({title: 'T', body, headings: [], description: 'The opening words of the post, which also became its description.', sources: {description: 'first paragraph'}}, {width: 80, theme: 'dark', colorLevel: 0, hyperlinks: false});
+	assert.equal(article.plain.filter(line => line.startsWith('The opening words')).length, 1);
+	assert.deepEqual(article.plain.slice(0, 3), ['T', '─'.repeat(80), '']);
+});
+
 test('each element renders as expected', () => {
 	const lines = bodyLines(renderArticle(post, {width: 60, theme: 'dark', colorLevel: 0, hyperlinks: false}));
 	assert.deepEqual(lines, [

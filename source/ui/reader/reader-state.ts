@@ -39,6 +39,8 @@ export type ReaderState = {
 	message: string | undefined;
 	/** The outline pane beside the article (wide terminals). */
 	outline: boolean;
+	/** Keys typed while the article was still rendering, applied when it arrives. */
+	typedAhead: KeyPress[];
 };
 
 /** What the reducer reads but does not own. */
@@ -76,6 +78,7 @@ export function initialReaderState(post: Post, place: Place = topOfPost, highlig
 		link: undefined,
 		message: undefined,
 		outline: false,
+		typedAhead: [],
 	};
 }
 
@@ -412,11 +415,30 @@ function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, arti
 	return {state: scrollTo(state, article, pager.top)};
 }
 
+const maxTypedAhead = 32;
+
+function replayTypedAhead(state: ReaderState, context: ReaderContext): Step {
+	if (state.typedAhead.length === 0 || !articleOf(state, context)) {
+		return {state};
+	}
+
+	let current: ReaderState = {...state, typedAhead: []};
+	for (const key of state.typedAhead) {
+		const step = readerReducer(current, {type: 'key', key}, context);
+		current = step.state;
+		if (step.effect) {
+			return {state: current, effect: step.effect};
+		}
+	}
+
+	return {state: current};
+}
+
 /** Applies one key (or the arrival of the article) to the reading view. */
 export function readerReducer(current: ReaderState, action: ReaderAction, context: ReaderContext): Step {
 	const state = settle(current, context);
 	if (action.type === 'arrived') {
-		return {state};
+		return replayTypedAhead(state, context);
 	}
 
 	const {key} = action;
@@ -435,12 +457,17 @@ export function readerReducer(current: ReaderState, action: ReaderAction, contex
 	}
 
 	if (!article) {
-		// Still rendering: only leaving makes sense.
+		// Still rendering: leaving works at once, anything else waits for the article (over SSH a
+		// reader often types ahead: `G` or `t` right after Enter).
 		if (key.name === 'q') {
 			return {state, effect: {type: 'quit'}};
 		}
 
-		return ['escape', 'backspace', 'h', 'left'].includes(key.name) ? back(quiet) : {state};
+		if (['escape', 'backspace', 'h', 'left'].includes(key.name)) {
+			return back({...quiet, typedAhead: []});
+		}
+
+		return {state: state.typedAhead.length < maxTypedAhead ? {...state, typedAhead: [...state.typedAhead, key]} : state};
 	}
 
 	if (state.mode === 'menu') {

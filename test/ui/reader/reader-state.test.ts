@@ -177,3 +177,18 @@ test('opening at a search hit from the list puts the hit in view and makes it th
 	assert.equal(opened.search?.term, 'TERMINAL');
 	assert.ok(match >= opened.top && match < opened.top + rows, `line ${match} in view from ${opened.top}`);
 });
+
+test('keys typed while the article renders are applied when it arrives; Esc while rendering leaves at once', () => {
+	const waiting = {article: undefined, articleFor: guide.absolutePath, rows, posts: library.posts, outlineFits: false};
+	let state = start;
+	for (const name of ['j', 'j', ']']) {
+		state = readerReducer(state, {type: 'key', key: key(name)}, waiting).state;
+	}
+
+	assert.equal(state.typedAhead.length, 3);
+	const arrived = readerReducer(state, {type: 'arrived'}, {...waiting, article: guideArticle}).state;
+	assert.equal(arrived.top, headingLine('overview'), 'j j ] from the top: the first heading');
+	assert.deepEqual(arrived.typedAhead, []);
+	const left = readerReducer(state, {type: 'key', key: key('escape')}, waiting);
+	assert.deepEqual(left.effect, {type: 'back'});
+});
