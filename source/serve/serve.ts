@@ -1,3 +1,4 @@
+import path from 'node:path';
 import cluster from 'node:cluster';
 import {readFileSync} from 'node:fs';
 import process from 'node:process';
@@ -29,7 +30,8 @@ function log(line: string): void {
  * by every session with the same style, and the SSH server. Used by `serve` and by the tests.
  */
 export function startServer(root: string, options: ServeOptions, hostKey: string, report: (line: string) => void = log, limits: Partial<SshLimits> = {}): {server: SshServer; close: () => Promise<void>} {
-	const library = watchLibrary(root, {label: root, watch: options.watch, extensions: options.extensions});
+	// Readers see the folder's name, not where it lives on the server.
+	const library = watchLibrary(root, {label: path.basename(root) || root, watch: options.watch, extensions: options.extensions});
 	const loaders = new Map<string, ArticleLoader>();
 	const loaderFor = (style: SessionStyle): ArticleLoader => {
 		const key = `${style.theme}/${style.colorLevel}/${style.hyperlinks}`;

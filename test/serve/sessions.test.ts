@@ -213,3 +213,15 @@ test('an exception inside one session ends that session only', async () => {
 		await server.close();
 	}
 });
+
+test('readers see the folder name in the header, never where it lives on the server', async () => {
+	const server = await startTestServer();
+	try {
+		const session = await shell(await connect(server.port), pty);
+		await session.waitFor('Alpha post about ferns');
+		assert.ok(session.text().includes(path.basename(server.posts)), 'the folder name is shown');
+		assert.ok(!session.text().includes(path.dirname(server.posts)), 'its parent path is not');
+	} finally {
+		await server.close();
+	}
+});
