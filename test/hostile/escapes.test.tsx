@@ -61,7 +61,7 @@ for (const colorLevel of [0, 3] as const) {
 	}
 }
 
-test('the list screen shows hostile titles, tags, descriptions and file names cleanly', async () => {
+test('the list and reading screens (menu, links, search, help) show hostile text cleanly', async () => {
 	const app = render(<App source={staticLibrary(library)} loadArticle={async post => renderArticle(post, {width: 76, theme: 'dark', colorLevel: 3, hyperlinks: true})}/>);
 	Object.defineProperty(app.stdout, 'rows', {value: 40, configurable: true});
 	app.stdout.emit('resize');
@@ -76,11 +76,21 @@ test('the list screen shows hostile titles, tags, descriptions and file names cl
 	app.stdin.write('\r');
 	await delay(200);
 	frames.push(app.lastFrame() ?? '');
+	// The reading screens draw post text too: the heading menu, a highlighted link, search matches.
+	for (const keys of ['t', '\u001B', '\t', '\t', '/e\r', 'n', '?']) {
+		app.stdin.write(keys);
+		await delay(60);
+		frames.push(app.lastFrame() ?? '');
+	}
+
 	app.unmount();
-	for (const frame of frames) {
+	for (const [index, frame] of frames.entries()) {
 		const report = await runInTerminal(frame);
-		assert.deepEqual(report.forbidden, []);
-		assert.deepEqual(report.titles, []);
-		assert.equal(report.bells, 0);
+		assert.deepEqual(report.forbidden, [], `frame ${index}`);
+		assert.deepEqual(report.titles, [], `frame ${index}`);
+		assert.equal(report.bells, 0, `frame ${index}`);
+		assert.deepEqual(report.clipboard, [], `frame ${index}`);
+		assert.deepEqual(report.replies, [], `frame ${index}`);
+		assert.equal(report.alternateScreen, false, `frame ${index}`);
 	}
 });
