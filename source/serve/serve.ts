@@ -141,11 +141,20 @@ function announce(host: string, port: number, fingerprint: string, keyFile: stri
 	log(`readers connect with: ssh ${target}`);
 }
 
+/**
+ * The first SIGINT/SIGTERM starts a clean shutdown, a second one ends the process at once. The
+ * handlers stay installed: Ink's signal-exit re-raises a signal that no other listener handles,
+ * which killed the server mid-goodbye once a session had loaded it.
+ */
 function untilSignal(): Promise<void> {
 	return new Promise(resolve => {
+		let stopping = false;
 		const stop = () => {
-			process.off('SIGINT', stop);
-			process.off('SIGTERM', stop);
+			if (stopping) {
+				process.exit(1);
+			}
+
+			stopping = true;
 			resolve();
 		};
 
@@ -159,6 +168,7 @@ function untilSignal(): Promise<void> {
  * whole server with its own sessions), restarting a worker that dies. Caps are split evenly.
  */
 async function runPrimary(options: ServeOptions, fingerprint: string, keyFile: string): Promise<void> {
+	const stopped = untilSignal();
 	const net = await import('node:net');
 	const workers: Array<import('node:cluster').Worker> = [];
 	let stopping = false;
@@ -195,7 +205,7 @@ async function runPrimary(options: ServeOptions, fingerprint: string, keyFile: s
 	const address = listener.address() as import('node:net').AddressInfo;
 	announce(address.address, address.port, fingerprint, keyFile, options);
 	log(`${options.workers} worker processes`);
-	await untilSignal();
+	await stopped;
 	stopping = true;
 	listener.close();
 	for (const worker of workers) {

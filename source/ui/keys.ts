@@ -33,6 +33,8 @@ const controlCharacters: Record<string, string> = {
 	'\u001B': 'escape',
 };
 
+const escapeKey: KeyPress = {name: 'escape', ctrl: false, shift: false};
+
 function fromCharacter(character: string): KeyPress {
 	const named = controlCharacters[character];
 	if (named) {
@@ -52,6 +54,16 @@ function fromCharacter(character: string): KeyPress {
  * arrive in one write (`jjj`, `j\r`), which Ink hands over as a single string.
  */
 export function toKeyPresses(input: string, key: InkKey): KeyPress[] {
+	// Esc and the next key in one read (a quick typist over SSH) reach Ink as one Alt-key; nothing
+	// here is bound to Alt, so it is the two keys it was. Ink reports a lone Esc with `meta` too.
+	if (key.meta && key.escape && input === '\u001B') {
+		return [escapeKey, escapeKey];
+	}
+
+	if (key.meta && !key.escape) {
+		return [escapeKey, ...toKeyPresses(input, {...key, meta: false})];
+	}
+
 	for (const [flag, name] of namedKeys) {
 		if (key[flag] === true) {
 			// Ink 6 reports Backspace (0x7f) as `delete`; terminals send 0x7f for the Backspace key.

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import type {Key} from 'ink';
+import {toKeyPresses} from '../../source/ui/keys.js';
+
+function ink(flags: Partial<Key> = {}): Key {
+	return flags as Key;
+}
+
+const names = (input: string, flags: Partial<Key> = {}) => toKeyPresses(input, ink(flags)).map(key => `${key.ctrl ? 'ctrl-' : ''}${key.shift && key.name.length > 1 ? 'shift-' : ''}${key.name}`);
+
+test('several characters in one read are several keys', () => {
+	assert.deepEqual(names('jj\r'), ['j', 'j', 'return']);
+	assert.deepEqual(names('Gq'), ['G', 'q']);
+	assert.deepEqual(toKeyPresses('G', ink()).map(key => key.shift), [true]);
+});
+
+test('Esc arrives with meta from Ink; Esc and a key in one read are both kept', () => {
+	assert.deepEqual(names('', {escape: true, meta: true}), ['escape']);
+	assert.deepEqual(names('\u001B', {escape: true, meta: true}), ['escape', 'escape']);
+	assert.deepEqual(names('j', {meta: true}), ['escape', 'j']);
+	assert.deepEqual(names('', {upArrow: true, meta: true}), ['escape', 'up']);
+});
+
+test('named keys, Shift-Tab, Backspace sent as DEL, and control keys', () => {
+	assert.deepEqual(names('', {tab: true, shift: true}), ['shift-tab']);
+	assert.deepEqual(names('', {delete: true}), ['backspace']);
+	assert.deepEqual(names('c', {ctrl: true}), ['ctrl-c']);
+	assert.deepEqual(names('', {pageDown: true}), ['pagedown']);
+	assert.deepEqual(names('\u0006'), ['ctrl-f']);
+});
