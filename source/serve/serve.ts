@@ -124,6 +124,8 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
 				server.handle(socket as import('node:net').Socket);
 			}
 		});
+		// Only now can a connection handed over be taken: the primary deals none out before this.
+		process.send?.('blog-tui:ready');
 	} else {
 		const address = await server.listen(options.port, options.host);
 		announce(address.address, address.port, hostKey.fingerprint, hostKey.file, options);
@@ -131,6 +133,10 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
 
 	await stopped;
 	await close();
+	if (cluster.isWorker) {
+		// The channel to the primary would keep this process alive, and the primary waits for it.
+		process.disconnect();
+	}
 }
 
 function announce(host: string, port: number, fingerprint: string, keyFile: string, options: ServeOptions): void {
@@ -173,9 +179,17 @@ async function runPrimary(options: ServeOptions, fingerprint: string, keyFile: s
 	const workers: Array<import('node:cluster').Worker> = [];
 	let stopping = false;
 	const perWorker = Math.max(1, Math.ceil(options.maxSessions / options.workers));
+	const ready = new Set<import('node:cluster').Worker>();
 	const fork = (index: number) => {
 		const worker = cluster.fork({BLOG_TUI_SERVE_WORKER_MAX: String(perWorker)});
+		worker.on('message', (message: unknown) => {
+			if (message === 'blog-tui:ready') {
+				ready.add(worker);
+				worker.emit('blog-tui:ready');
+			}
+		});
 		worker.on('exit', () => {
+			ready.delete(worker);
 			if (!stopping) {
 				log(`${new Date().toISOString()} worker ${index + 1} exited; starting another`);
 				workers[index] = fork(index);
@@ -190,14 +204,26 @@ async function runPrimary(options: ServeOptions, fingerprint: string, keyFile: s
 
 	let next = 0;
 	const listener = net.createServer({pauseOnConnect: true}, socket => {
-		const worker = workers[next++ % workers.length];
-		if (!worker?.isConnected()) {
+		// Round-robin over the workers that can take a connection (a restarted one may still be starting).
+		const candidates = workers.filter(worker => ready.has(worker) && worker.isConnected());
+		const worker = candidates[next++ % Math.max(1, candidates.length)];
+		if (!worker) {
 			socket.destroy();
 			return;
 		}
 
 		worker.send('blog-tui:connection', socket);
 	});
+	// Listening only once every worker is up, so no early reader's connection is dealt to nobody.
+	await Promise.all(workers.map(async worker => {
+		if (!ready.has(worker)) {
+			// A worker that dies starting is replaced by the exit handler; not waited for again.
+			await new Promise(resolve => {
+				worker.once('blog-tui:ready', resolve);
+				worker.once('exit', resolve);
+			});
+		}
+	}));
 	await new Promise<void>((resolve, reject) => {
 		listener.once('error', reject);
 		listener.listen(options.port, options.host, resolve);
@@ -208,7 +234,16 @@ async function runPrimary(options: ServeOptions, fingerprint: string, keyFile: s
 	await stopped;
 	stopping = true;
 	listener.close();
-	for (const worker of workers) {
+	// Each worker says goodbye to its readers; one that does not finish in time is killed.
+	await Promise.all(workers.map(async worker => {
+		if (worker.isDead()) {
+			return;
+		}
+
+		const exited = new Promise(resolve => worker.once('exit', resolve));
 		worker.process.kill('SIGTERM');
-	}
+		const force = setTimeout(() => worker.process.kill('SIGKILL'), 5000);
+		await exited;
+		clearTimeout(force);
+	}));
 }

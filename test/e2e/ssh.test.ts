@@ -23,8 +23,8 @@ function hasSsh(): boolean {
 const skip = (!hasTmux() && 'tmux is not installed') || (!hasSsh() && 'the OpenSSH client is not installed');
 
 /** `blog-tui serve` on a free loopback port, with its own host key; resolves once it says where it listens. */
-async function startServe(folder: string): Promise<{port: number; stop: () => Promise<number | null>}> {
-	const child = spawn(process.execPath, [cli, 'serve', posts, '--host', '127.0.0.1', '--port', '0', '--host-key', path.join(folder, 'host_key')], {
+async function startServe(folder: string, extra: string[] = []): Promise<{port: number; stop: () => Promise<number | null>}> {
+	const child = spawn(process.execPath, [cli, 'serve', posts, '--host', '127.0.0.1', '--port', '0', '--host-key', path.join(folder, 'host_key'), ...extra], {
 		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: folder, XDG_DATA_HOME: folder},
 		stdio: ['ignore', 'ignore', 'pipe'],
 	});
@@ -101,6 +101,33 @@ test('the real OpenSSH client: list, open, jump menu, resize, colour by the read
 		plain.send('q');
 		await plain.waitFor(() => plain.exited(), 10_000);
 		assert.equal(plain.exitStatus(), 0);
+		assert.equal(await server.stop(), 0);
+	} finally {
+		for (const session of sessions) {
+			session.kill();
+		}
+
+		await server.stop();
+		rmSync(folder, {recursive: true, force: true});
+	}
+});
+
+test('--workers 2: sessions spread over two processes each get the browser; SIGTERM stops them all with exit 0', {skip, timeout: 120_000}, async () => {
+	const folder = mkdtempSync(path.join(tmpdir(), 'blog-tui-ssh-workers-'));
+	const server = await startServe(folder, ['--workers', '2']);
+	const sessions: TmuxSession[] = [];
+	try {
+		for (let index = 0; index < 2; index++) {
+			sessions.push(ssh(server.port, {TERM: 'xterm-256color'}));
+		}
+
+		for (const session of sessions) {
+			await session.waitFor('Every key in blog-tui', 20_000);
+			session.send('q');
+			await session.waitFor(() => session.exited(), 10_000);
+			assert.equal(session.exitStatus(), 0);
+		}
+
 		assert.equal(await server.stop(), 0);
 	} finally {
 		for (const session of sessions) {
