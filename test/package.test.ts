@@ -35,3 +35,26 @@ test('package.json declares what npx needs', () => {
 
 	assert.match(readFileSync(new URL('../dist/cli.js', import.meta.url), 'utf8'), /^#!\/usr\/bin\/env node\n/);
 });
+
+test('every runtime dependency is imported by the CLI\'s sources', async () => {
+	const {readdirSync, statSync} = await import('node:fs');
+	const path = await import('node:path');
+	const files: string[] = [];
+	const walk = (folder: string) => {
+		for (const name of readdirSync(folder)) {
+			const file = path.join(folder, name);
+			if (statSync(file).isDirectory()) {
+				walk(file);
+			} else if (/\.tsx?$/.test(name)) {
+				files.push(readFileSync(file, 'utf8'));
+			}
+		}
+	};
+
+	walk(path.join(root, 'source'));
+	const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {dependencies: Record<string, string>};
+	for (const dependency of Object.keys(manifest.dependencies)) {
+		const imported = new RegExp(String.raw`(?:from |import\()'${dependency.replaceAll('.', String.raw`\.`)}(?:/[^']*)?'`);
+		assert.ok(files.some(text => imported.test(text)), `${dependency} is a dependency but nothing in source/ imports it`);
+	}
+});
