@@ -185,3 +185,60 @@ test('o opens the outline beside the article at 120+ columns, following the sect
 	await narrow.until(frame => statusLine(frame).includes('needs 120 columns'), 'the reason in the status bar');
 	narrow.unmount();
 });
+
+test('the rest of the reading keys through Ink: ] [ g G d u b space arrows PgUp PgDn Home End, N, Shift-Tab, h, Backspace, q, Ctrl-C', async () => {
+	const app = await openGuide(80, 24);
+	const top = () => topLine(app.lastFrame() ?? '');
+	const expectTop = async (keys: string, wanted: string | RegExp, what: string) => {
+		await app.type(keys);
+		await app.until(frame => (typeof wanted === 'string' ? topLine(frame) === wanted : wanted.test(topLine(frame))), what);
+	};
+
+	await expectTop(']', 'Overview', '] to the first heading');
+	await expectTop(']', 'Setup', '] to the next');
+	await expectTop('[', 'Overview', '[ back one');
+	await app.type('G');
+	await app.until(frame => frame.includes('Back to the overview') && !frame.includes('A field guide\n'), 'G shows the last line');
+	await expectTop('g', 'A field guide', 'g to the top');
+	for (const [keys, what] of [['d', 'd'], ['\u001B[B', 'Down'], ['j', 'j'], [' ', 'space'], ['\u001B[6~', 'PgDn']] as const) {
+		const before = top();
+		await app.type(keys);
+		await app.until(frame => topLine(frame) !== before, `${what} scrolls down`);
+	}
+
+	for (const [keys, what] of [['u', 'u'], ['\u001B[A', 'Up'], ['k', 'k'], ['b', 'b'], ['\u001B[5~', 'PgUp']] as const) {
+		const before = top();
+		await app.type(keys);
+		await app.until(frame => topLine(frame) !== before, `${what} scrolls up`);
+	}
+
+	await app.type('\u001B[F');
+	await app.until(frame => frame.includes('Back to the overview'), 'End shows the last line');
+	await expectTop('\u001B[H', 'A field guide', 'Home');
+	await app.type('/terminal\r');
+	await app.until(frame => /1\/3/.test(statusLine(frame)), 'search');
+	await app.type('N');
+	await app.until(frame => /3\/3/.test(statusLine(frame)), 'N wraps to the last match');
+	await app.type('\u001B');
+	await app.type('g\t\t\u001B[Z');
+	await app.until(frame => statusLine(frame).includes('→ #setup'), 'Shift-Tab back to the first link');
+	await app.type('\r');
+	await app.until(frame => topLine(frame) === 'Setup', 'followed #setup');
+	await app.type('h');
+	await app.until(frame => topLine(frame) === 'A field guide', 'h goes back');
+	await app.type('\u007F');
+	await app.until(frame => frame.includes('newest first'), 'Backspace back to the list');
+	app.unmount();
+
+	for (const quit of ['q', '\u0003']) {
+		const reader = await openGuide(80, 24);
+		reader.stdin.write(quit);
+		const deadline = Date.now() + 5000;
+		while (reader.stdin.listenerCount('readable') > 0 && Date.now() < deadline) {
+			await delay(20);
+		}
+
+		assert.equal(reader.stdin.listenerCount('readable'), 0, `${JSON.stringify(quit)} quits from the reader`);
+		reader.unmount();
+	}
+});
