@@ -4,7 +4,7 @@ import {clampCursor} from './list-cursor.js';
 import type {Indexing, OpenRequest} from '../services.js';
 import {useKeys} from '../use-keys.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
-import {emptyLines, indexingLines, type Line, listLines, previewMinimumWidth, problemLines, searchLines, tagBrowserLines, withPreview} from './body-lines.js';
+import {emptyLines, helpLines, indexingLines, type Line, listLines, previewMinimumWidth, problemLines, searchLines, tagBrowserLines, withPreview} from './body-lines.js';
 import {footerSegments} from './footer-segments.js';
 import {headerSegments} from './header-segments.js';
 import {browsedTags, initialListState, inputScreenHeight, type ListAction, type ListContext, type ListEffect, listReducer, type ListState, resolveView} from './list-state.js';
@@ -44,6 +44,10 @@ function bodyFor(state: ListState, context: ListContext, props: Props): Line[] {
 		case 'tags': {
 			const tags = browsedTags(state, context);
 			return tagBrowserLines(tags, clampCursor(state.tagBrowser.cursor, tags.length, rows), state.tagBrowser.query, state.tags, columns, context.height);
+		}
+
+		case 'help': {
+			return helpLines(columns, context.height);
 		}
 
 		case 'search': {

@@ -2,6 +2,7 @@ import type {SearchResult} from '../../content/search-posts.js';
 import type {Library, Problem} from '../../content/post.js';
 import type {ListCursor} from './list-cursor.js';
 import type {ListEntries, TagCount} from './list-entries.js';
+import {type KeyHelp, listKeys} from './list-keys.js';
 import {layoutBody} from './list-layout.js';
 import {layoutRows} from './list-state.js';
 import {previewLines} from './preview-lines.js';
@@ -230,4 +231,30 @@ export function problemLines(problem: Problem, watching: boolean, width: number)
 		text('', width),
 		text(' esc back', width, {dim: true}),
 	];
+}
+
+const helpGroups: Array<[title: string, keys: KeyHelp[]]> = [
+	['Keys in the list', listKeys.list],
+	['While filtering (/)', listKeys.filter],
+	['In the tag browser (#)', listKeys.tags],
+	['In full-text search (F)', listKeys.search],
+];
+
+/** The list's keys, grouped by screen, in place of the rows; `?` in an article lists the reading keys. */
+export function helpLines(columns: number, height: number): Line[] {
+	const keyWidth = Math.min(20, Math.max(8, Math.floor(columns / 3)));
+	const lines: Line[] = [];
+	for (const [title, keys] of helpGroups) {
+		if (lines.length > 0) {
+			lines.push([]);
+		}
+
+		lines.push(fitSegments([{text: ` ${title}`, bold: true}], columns));
+		for (const {keys: names, does} of keys) {
+			lines.push(fitSegments([{text: ` ${names}`.padEnd(keyWidth + 1), bold: true}, {text: ` ${does}`}], columns));
+		}
+	}
+
+	lines.push([], fitSegments([{text: ' ? in an article lists the reading keys', dim: true}], columns));
+	return lines.slice(0, Math.max(0, height));
 }

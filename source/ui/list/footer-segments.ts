@@ -2,10 +2,11 @@ import type {ListMode} from './list-state.js';
 import {fitSegments, type Segment} from '../segments.js';
 
 const hints: Record<Exclude<ListMode, 'filter'> | 'indexing', [wide: string, narrow: string]> = {
-	browse: ['↑↓ move · enter read · / filter · # tags · F search text · s sort · q quit', 'enter read · / filter · # tags · F search · s sort · q quit'],
+	browse: ['↑↓ move · enter read · / filter · # tags · F search text · s sort · ? help · q quit', 'enter read · / filter · # tags · F search · ? help · q quit'],
 	tags: ['type to narrow · ↑↓ move · enter filter by tag · esc close', 'enter pick · esc close'],
 	search: ['type to search · ↑↓ move · enter open at the line · esc back', 'enter open · esc back'],
 	problem: ['esc back · q quit', 'esc back'],
+	help: ['esc close · q quit', 'esc close'],
 	indexing: ['q quit', 'q quit'],
 };
 

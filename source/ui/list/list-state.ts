@@ -8,8 +8,8 @@ import {searchResults} from './search-results.js';
 import {nextSort, type SortOrder} from './sort-posts.js';
 import {editQuery} from '../text-input.js';
 
-/** `browse` moves over rows; `filter`, `tags` and `search` take typed text; `problem` shows why a file failed. */
-export type ListMode = 'browse' | 'filter' | 'tags' | 'search' | 'problem';
+/** `browse` moves over rows; `filter`, `tags` and `search` take typed text; `problem` shows why a file failed; `help` lists the keys. */
+export type ListMode = 'browse' | 'filter' | 'tags' | 'search' | 'problem' | 'help';
 
 export type ListState = {
 	mode: ListMode;
@@ -206,6 +206,10 @@ function browseKey(state: ListState, key: KeyPress, context: ListContext): Step 
 			return {state: {...state, mode: 'filter'}};
 		}
 
+		case '?': {
+			return {state: {...state, mode: 'help'}};
+		}
+
 		case '#': {
 			return {state: {...state, mode: 'tags', tagBrowser: {query: '', cursor: {selected: 0, top: 0}}}};
 		}
@@ -370,12 +374,13 @@ export function listReducer(state: ListState, action: ListAction, context: ListC
 			return searchKey(state, key, context);
 		}
 
-		case 'problem': {
+		case 'problem':
+		case 'help': {
 			if (key.name === 'q') {
 				return {state, effect: {type: 'quit'}};
 			}
 
-			return ['escape', 'backspace', 'return', 'h'].includes(key.name) ? {state: {...state, mode: 'browse'}} : {state};
+			return ['escape', 'backspace', 'return', 'h', '?'].includes(key.name) ? {state: {...state, mode: 'browse'}} : {state};
 		}
 
 		default: {

@@ -453,3 +453,21 @@ test('an open article follows its file through reloads; a deleted file leaves it
 		ui.unmount();
 	}
 });
+
+test('? in the list shows every list key by screen; Esc closes it', async () => {
+	const app = render(<App source={staticLibrary(sampleLibrary())} loadArticle={loadArticle}/>);
+	sized(app.stdout, 100, 40);
+	await delay(150);
+	app.stdin.write('?');
+	await delay(150);
+	const help = app.lastFrame() ?? '';
+	for (const title of ['Keys in the list', 'While filtering (/)', 'In the tag browser (#)', 'In full-text search (F)']) {
+		assert.ok(help.includes(title), `${title} in:\n${help}`);
+	}
+
+	assert.match(help, /tag browser: filter by tag/);
+	app.stdin.write('\u001B');
+	await delay(150);
+	assert.doesNotMatch(app.lastFrame() ?? '', /Keys in the list/);
+	app.unmount();
+});
