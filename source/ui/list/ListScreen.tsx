@@ -47,7 +47,7 @@ function bodyFor(state: ListState, context: ListContext, props: Props): Line[] {
 		}
 
 		case 'help': {
-			return helpLines(columns, context.height);
+			return helpLines(columns, context.height, state.helpTop);
 		}
 
 		case 'search': {

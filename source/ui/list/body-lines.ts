@@ -2,7 +2,7 @@ import type {SearchResult} from '../../content/search-posts.js';
 import type {Library, Problem} from '../../content/post.js';
 import type {ListCursor} from './list-cursor.js';
 import type {ListEntries, TagCount} from './list-entries.js';
-import {type KeyHelp, listKeys} from './list-keys.js';
+import {listHelpGroups} from './list-keys.js';
 import {layoutBody} from './list-layout.js';
 import {layoutRows} from './list-state.js';
 import {previewLines} from './preview-lines.js';
@@ -233,18 +233,11 @@ export function problemLines(problem: Problem, watching: boolean, width: number)
 	];
 }
 
-const helpGroups: Array<[title: string, keys: KeyHelp[]]> = [
-	['Keys in the list', listKeys.list],
-	['While filtering (/)', listKeys.filter],
-	['In the tag browser (#)', listKeys.tags],
-	['In full-text search (F)', listKeys.search],
-];
-
 /** The list's keys, grouped by screen, in place of the rows; `?` in an article lists the reading keys. */
-export function helpLines(columns: number, height: number): Line[] {
+export function helpLines(columns: number, height: number, top: number): Line[] {
 	const keyWidth = Math.min(20, Math.max(8, Math.floor(columns / 3)));
 	const lines: Line[] = [];
-	for (const [title, keys] of helpGroups) {
+	for (const [title, keys] of listHelpGroups) {
 		if (lines.length > 0) {
 			lines.push([]);
 		}
@@ -256,5 +249,13 @@ export function helpLines(columns: number, height: number): Line[] {
 	}
 
 	lines.push([], fitSegments([{text: ' ? in an article lists the reading keys', dim: true}], columns));
-	return lines.slice(0, Math.max(0, height));
+	const rows = Math.max(0, height);
+	const first = Math.max(0, Math.min(top, lines.length - rows));
+	const shown = lines.slice(first, first + rows);
+	// Say there is more, on the last line, rather than cut the list silently.
+	if (first + rows < lines.length && rows > 0) {
+		shown[rows - 1] = fitSegments([{text: ' ↓ more: j or space', dim: true}], columns);
+	}
+
+	return shown;
 }

@@ -6,7 +6,7 @@ const hints: Record<Exclude<ListMode, 'filter'> | 'indexing', [wide: string, nar
 	tags: ['type to narrow · ↑↓ move · enter filter by tag · esc close', 'enter pick · esc close'],
 	search: ['type to search · ↑↓ move · enter open at the line · esc back', 'enter open · esc back'],
 	problem: ['esc back · q quit', 'esc back'],
-	help: ['esc close · q quit', 'esc close'],
+	help: ['↑↓ space scroll · esc close · q quit', 'esc close'],
 	indexing: ['q quit', 'q quit'],
 };
 

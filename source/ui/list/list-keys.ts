@@ -37,3 +37,14 @@ export const listKeys: Record<'list' | 'filter' | 'tags' | 'search', KeyHelp[]> 
 		{keys: 'Esc', does: 'back to the list'},
 	],
 };
+
+/** The list's key help as drawn by `?`: one group per screen. */
+export const listHelpGroups: Array<[title: string, keys: KeyHelp[]]> = [
+	['Keys in the list', listKeys.list],
+	['While filtering (/)', listKeys.filter],
+	['In the tag browser (#)', listKeys.tags],
+	['In full-text search (F)', listKeys.search],
+];
+
+/** Lines the help takes: a title and the keys per group, a blank line between groups, then a note. */
+export const listHelpLength = listHelpGroups.reduce((sum, [, keys]) => sum + 1 + keys.length, 0) + (listHelpGroups.length - 1) + 2;

@@ -7,6 +7,7 @@ import {fitTop, type LayoutRow} from './list-layout.js';
 import {searchResults} from './search-results.js';
 import {nextSort, type SortOrder} from './sort-posts.js';
 import {editQuery} from '../text-input.js';
+import {listHelpLength} from './list-keys.js';
 
 /** `browse` moves over rows; `filter`, `tags` and `search` take typed text; `problem` shows why a file failed; `help` lists the keys. */
 export type ListMode = 'browse' | 'filter' | 'tags' | 'search' | 'problem' | 'help';
@@ -25,6 +26,8 @@ export type ListState = {
 	tagBrowser: {query: string; cursor: ListCursor};
 	/** `applied` is the term the hits are for; it trails `term` while the reader types. */
 	search: {term: string; applied: string; cursor: ListCursor};
+	/** The first line of the key help in view: on a short terminal it scrolls. */
+	helpTop: number;
 };
 
 /** What the reducer reads but does not own. */
@@ -50,6 +53,7 @@ export const initialListState: ListState = {
 	top: 0,
 	tagBrowser: {query: '', cursor: {selected: 0, top: 0}},
 	search: {term: '', applied: '', cursor: {selected: 0, top: 0}},
+	helpTop: 0,
 };
 
 function entriesFor(state: ListState, context: ListContext): ListEntries {
@@ -207,7 +211,7 @@ function browseKey(state: ListState, key: KeyPress, context: ListContext): Step 
 		}
 
 		case '?': {
-			return {state: {...state, mode: 'help'}};
+			return {state: {...state, mode: 'help', helpTop: 0}};
 		}
 
 		case '#': {
@@ -374,8 +378,20 @@ export function listReducer(state: ListState, action: ListAction, context: ListC
 			return searchKey(state, key, context);
 		}
 
-		case 'problem':
 		case 'help': {
+			const by = {down: 1, j: 1, up: -1, k: -1, pagedown: context.height - 1, ' ': context.height - 1, pageup: 1 - context.height, b: 1 - context.height}[key.name];
+			if (by !== undefined) {
+				return {state: {...state, helpTop: Math.max(0, Math.min(state.helpTop + by, listHelpLength - context.height))}};
+			}
+
+			if (key.name === 'q') {
+				return {state, effect: {type: 'quit'}};
+			}
+
+			return ['escape', 'backspace', 'return', 'h', '?'].includes(key.name) ? {state: {...state, mode: 'browse'}} : {state};
+		}
+
+		case 'problem': {
 			if (key.name === 'q') {
 				return {state, effect: {type: 'quit'}};
 			}

@@ -471,3 +471,23 @@ test('? in the list shows every list key by screen; Esc closes it', async () => 
 	assert.doesNotMatch(app.lastFrame() ?? '', /Keys in the list/);
 	app.unmount();
 });
+
+test('on a short terminal the key help says there is more and scrolls with j and space, never past its end', async () => {
+	const app = render(<App source={staticLibrary(sampleLibrary())} loadArticle={loadArticle}/>);
+	sized(app.stdout, 80, 24);
+	await delay(150);
+	app.stdin.write('?');
+	await delay(150);
+	assert.match(app.lastFrame() ?? '', /↓ more: j or space/);
+	assert.doesNotMatch(app.lastFrame() ?? '', /In full-text search/);
+	app.stdin.write('          ');
+	await delay(150);
+	const end = app.lastFrame() ?? '';
+	assert.match(end, /In full-text search \(F\)/);
+	assert.match(end, /\? in an article lists the reading keys/);
+	assert.doesNotMatch(end, /↓ more/);
+	app.stdin.write('k');
+	await delay(150);
+	assert.notEqual(app.lastFrame(), end, 'one k after many spaces moves: the top was kept at the end');
+	app.unmount();
+});
