@@ -3,6 +3,7 @@ import type {Library} from '../../content/post.js';
 import {clampCursor} from './list-cursor.js';
 import type {Indexing, OpenRequest} from '../services.js';
 import {useKeys} from '../use-keys.js';
+import {useLatest} from '../use-latest.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
 import {emptyLines, helpLines, indexingLines, type Line, listLines, previewMinimumWidth, problemLines, searchLines, tagBrowserLines, withPreview} from './body-lines.js';
 import {footerSegments} from './footer-segments.js';
@@ -87,9 +88,10 @@ export function ListScreen(props: Props) {
 			}
 		},
 	);
+	const latest = useLatest({context, indexing: props.indexing});
 	useKeys(key => {
-		if (!props.indexing || (key.ctrl && key.name === 'c') || key.name === 'q') {
-			dispatch({action: {type: 'key', key}, context});
+		if (!latest.current.indexing || (key.ctrl && key.name === 'c') || key.name === 'q') {
+			dispatch({action: {type: 'key', key}, context: latest.current.context});
 		}
 	}, active);
 	const {term, applied} = state.search;

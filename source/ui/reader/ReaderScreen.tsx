@@ -1,9 +1,10 @@
 import chalk from 'chalk';
-import {useEffect, useMemo, useRef} from 'react';
+import {useEffect, useMemo} from 'react';
 import type {Library} from '../../content/post.js';
 import {fitSegments} from '../segments.js';
 import type {LoadArticle, OpenRequest, PositionStore} from '../services.js';
 import {useKeys} from '../use-keys.js';
+import {useLatest} from '../use-latest.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
 import {ArticleView} from './ArticleView.js';
 import {helpLines, headerSegments, menuLines, outlineLines, statusSegments} from './reader-lines.js';
@@ -57,10 +58,7 @@ export function ReaderScreen(props: Props) {
 	const article = useArticle(post, textWidth, loadArticle);
 	const context: ReaderContext = {article, articleFor: post.absolutePath, rows, posts: library.posts, outlineFits};
 	const view = settle(state, context);
-	// Keys read the context of the latest render: Ink swaps in a new input handler only after the
-	// frame is on screen, and a key typed in between must not see the article as still rendering.
-	const latest = useRef(context);
-	latest.current = context;
+	const latest = useLatest(context);
 
 	useKeys(key => {
 		dispatch({action: {type: 'key', key}, context: latest.current});
