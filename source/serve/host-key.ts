@@ -36,6 +36,22 @@ function isMissing(error: unknown): boolean {
 }
 
 /**
+ * A new ed25519 private key in OpenSSH format. ssh2's generator writes about one key in 250 with a
+ * public key a byte short (a leading zero dropped), which ssh2 itself then refuses to load: such a
+ * key is thrown away and another made.
+ */
+export function generateHostKey(): string {
+	for (let attempt = 0; attempt < 20; attempt++) {
+		const {private: privateKey} = ssh2.utils.generateKeyPairSync('ed25519');
+		if (!(ssh2.utils.parseKey(privateKey) instanceof Error)) {
+			return privateKey;
+		}
+	}
+
+	throw new Error('could not generate a usable ed25519 host key');
+}
+
+/**
  * Reads the host key, or makes an ed25519 one (mode 0600, folder 0700) on first start so the
  * fingerprint readers have accepted stays the same across restarts. `wx` keeps two processes
  * starting at once from overwriting each other's key: the loser reads the winner's.
@@ -51,7 +67,7 @@ export function loadOrCreateHostKey(file: string): HostKey {
 	}
 
 	mkdirSync(path.dirname(file), {recursive: true, mode: 0o700});
-	const {private: privateKey} = ssh2.utils.generateKeyPairSync('ed25519');
+	const privateKey = generateHostKey();
 	try {
 		writeFileSync(file, privateKey, {mode: 0o600, flag: 'wx'});
 	} catch (error) {
