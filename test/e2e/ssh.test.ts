@@ -65,11 +65,32 @@ function ssh(port: number, env: Record<string, string>, columns = 100, rows = 30
 	return startTmux(['ssh', '-p', String(port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-o', 'SendEnv=NO_COLOR', '-tt', 'reader@127.0.0.1'], {columns, rows, env});
 }
 
-test('the real OpenSSH client: list, open, jump menu, resize, colour by the reader\'s TERM and NO_COLOR, q ends with 0', {skip, timeout: 120_000}, async () => {
-	const folder = mkdtempSync(path.join(tmpdir(), 'blog-tui-ssh-e2e-'));
-	const server = await startServe(folder);
+/** q ends the reader's session, and ssh exits with 0. */
+async function quit(session: TmuxSession): Promise<void> {
+	session.send('q');
+	await session.waitFor(() => session.exited(), 10_000);
+	assert.equal(session.exitStatus(), 0);
+}
+
+/** Runs `body` against a fresh server with its own folder; whatever happens, every session and the server end. */
+async function withServer(prefix: string, extra: string[], body: (server: {port: number; stop: () => Promise<number | null>}, sessions: TmuxSession[]) => Promise<void>): Promise<void> {
+	const folder = mkdtempSync(path.join(tmpdir(), prefix));
+	const server = await startServe(folder, extra);
 	const sessions: TmuxSession[] = [];
 	try {
+		await body(server, sessions);
+	} finally {
+		for (const session of sessions) {
+			session.kill();
+		}
+
+		await server.stop();
+		rmSync(folder, {recursive: true, force: true});
+	}
+}
+
+test('the real OpenSSH client: list, open, jump menu, resize, colour by the reader\'s TERM and NO_COLOR, q ends with 0', {skip, timeout: 120_000}, async () => {
+	await withServer('blog-tui-ssh-e2e-', [], async (server, sessions) => {
 		const reader = ssh(server.port, {TERM: 'xterm-256color'});
 		sessions.push(reader);
 		await reader.waitFor('Every key in blog-tui', 20_000);
@@ -90,51 +111,28 @@ test('the real OpenSSH client: list, open, jump menu, resize, colour by the read
 			assert.ok(stringWidth(line) <= 60, `wider than 60: ${JSON.stringify(line)}`);
 		}
 
-		reader.send('q');
-		await reader.waitFor(() => reader.exited(), 10_000);
-		assert.equal(reader.exitStatus(), 0);
+		await quit(reader);
 
 		const plain = ssh(server.port, {TERM: 'xterm-256color', NO_COLOR: '1'});
 		sessions.push(plain);
 		await plain.waitFor('Every key in blog-tui', 20_000);
 		assert.doesNotMatch(plain.screen({escapes: true}), /\u001B\[(?:3\d|4\d|9\d|38;)[\d;]*m/, 'no colours with NO_COLOR');
-		plain.send('q');
-		await plain.waitFor(() => plain.exited(), 10_000);
-		assert.equal(plain.exitStatus(), 0);
+		await quit(plain);
 		assert.equal(await server.stop(), 0);
-	} finally {
-		for (const session of sessions) {
-			session.kill();
-		}
-
-		await server.stop();
-		rmSync(folder, {recursive: true, force: true});
-	}
+	});
 });
 
 test('--workers 2: sessions spread over two processes each get the browser; SIGTERM stops them all with exit 0', {skip, timeout: 120_000}, async () => {
-	const folder = mkdtempSync(path.join(tmpdir(), 'blog-tui-ssh-workers-'));
-	const server = await startServe(folder, ['--workers', '2']);
-	const sessions: TmuxSession[] = [];
-	try {
+	await withServer('blog-tui-ssh-workers-', ['--workers', '2'], async (server, sessions) => {
 		for (let index = 0; index < 2; index++) {
 			sessions.push(ssh(server.port, {TERM: 'xterm-256color'}));
 		}
 
 		for (const session of sessions) {
 			await session.waitFor('Every key in blog-tui', 20_000);
-			session.send('q');
-			await session.waitFor(() => session.exited(), 10_000);
-			assert.equal(session.exitStatus(), 0);
+			await quit(session);
 		}
 
 		assert.equal(await server.stop(), 0);
-	} finally {
-		for (const session of sessions) {
-			session.kill();
-		}
-
-		await server.stop();
-		rmSync(folder, {recursive: true, force: true});
-	}
+	});
 });
