@@ -5,6 +5,7 @@ import {ReaderScreen} from './reader/ReaderScreen.js';
 import type {Indexing, LibrarySource, LoadArticle, OpenRequest, PositionStore} from './services.js';
 import {minimumSize, TooSmall} from './TooSmall.js';
 import {useKeys} from './use-keys.js';
+import {useLatest} from './use-latest.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
 export type AppProps = {
@@ -30,11 +31,14 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 	// Ink 6 clears the whole screen when a frame is as tall as the terminal: stay one row short.
 	const height = Math.max(0, rows - 1);
 
+	// Always listening, so raw mode never lapses while one screen hands the keys to the other: in
+	// that instant a Ctrl-C would be a signal that kills the app without restoring the terminal.
+	const small = useLatest(tooSmall);
 	useKeys(key => {
-		if (key.name === 'q' || (key.ctrl && key.name === 'c')) {
+		if (small.current && (key.name === 'q' || (key.ctrl && key.name === 'c'))) {
 			exit();
 		}
-	}, tooSmall);
+	});
 
 	// Both screens stay mounted while the terminal is too small, so a resize back finds them as they were.
 	return (

@@ -41,7 +41,8 @@ test('Ctrl-C quits with exit code 0 from the article view', {skip: !hasTmux() &&
 	try {
 		await session.waitFor('First light');
 		session.send(['Down', 'Enter']);
-		await session.waitFor('older winter, so the list');
+		// The reader's status bar: the first paragraph is also the list row's description.
+		await session.waitFor(screen => screen.includes('older winter, so the list') && screen.includes('esc back'));
 		session.send('C-c');
 		await session.waitFor(() => session.exited(), 5000);
 		assert.equal(session.exitStatus(), 0);

@@ -93,3 +93,22 @@ test('q quits from the list: Ink unmounts and stops reading input', async () => 
 	assert.equal(app.stdin.listenerCount('readable'), 0);
 	app.unmount();
 });
+
+test('raw mode never lapses while the list hands the keys to the reader and back (a Ctrl-C then would be a signal)', async () => {
+	const app = render(<App source={staticLibrary(library)} loadArticle={loadArticle}/>);
+	const modes: boolean[] = [];
+	const stdin = app.stdin as unknown as {setRawMode: (mode: boolean) => void};
+	const original = stdin.setRawMode.bind(stdin);
+	stdin.setRawMode = (mode: boolean) => {
+		modes.push(mode);
+		original(mode);
+	};
+
+	await frameWhere(app, frame => frame.includes('The oldest post'), 'the list');
+	app.stdin.write('\r');
+	await frameWhere(app, frame => frame.includes('Body of the newest post'), 'the article');
+	app.stdin.write('\u001B');
+	await frameWhere(app, frame => frame.includes('The oldest post'), 'the list again');
+	assert.deepEqual(modes.filter(mode => !mode), [], 'raw mode was never turned off');
+	app.unmount();
+});
