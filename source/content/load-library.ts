@@ -1,11 +1,11 @@
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
-import {decodeText} from './decode-text.js';
+import {decodeText, isUtf16} from './decode-text.js';
 import {defaultExtensions, describeFsError, discoverFiles} from './discover-files.js';
 import {normalisePost, plainPost} from './normalise-post.js';
 import type {Library, Post, Problem} from './post.js';
 import {readFileBytes} from './read-file-bytes.js';
-import {repairMojibake} from './repair-mojibake.js';
+import {mayHoldMojibake, repairMojibake} from './repair-mojibake.js';
 
 export type LoadOptions = {
 	/** File extensions to read in a folder (without dots); default `md`, `markdown`, `mdx`. */
@@ -74,7 +74,8 @@ function loadFile(base: string, absolutePath: string, maxBytes: number): FileRes
 
 	let {text} = decoded;
 	const sources: Record<string, string> = {};
-	if (!decoded.ascii && decoded.warnings.length === 0) {
+	// UTF-16 files skip the byte search, which reads UTF-8.
+	if (!decoded.ascii && decoded.warnings.length === 0 && (isUtf16(read.bytes) || mayHoldMojibake(read.bytes))) {
 		const repair = repairMojibake(text);
 		if (repair.repaired) {
 			text = repair.text;

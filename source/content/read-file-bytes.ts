@@ -37,7 +37,8 @@ export function readFileBytes(file: string, maxBytes: number): {bytes: Uint8Arra
 	try {
 		// O_NONBLOCK: a FIFO swapped in for a post must not hang the whole library.
 		fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-		const first = readFully(fd, scratch, 0);
+		// A short read of a regular file is its end: one read call for most posts, not two.
+		const first = readSync(fd, scratch, 0, scratch.length, 0);
 		if (first < scratch.length) {
 			return first > maxBytes
 				? {problem: `too large: ${formatSize(first)} (limit ${formatSize(maxBytes)})`}

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {decodeText} from '../../source/content/decode-text.js';
 import {inferPreamble} from '../../source/content/infer-preamble.js';
-import {repairMojibake} from '../../source/content/repair-mojibake.js';
+import fc from 'fast-check';
+import {mayHoldMojibake, repairMojibake} from '../../source/content/repair-mojibake.js';
+import {decodeWindows1252} from '../../source/content/windows-1252.js';
 import {restoreCollapsed} from '../../source/content/restore-collapsed.js';
 import {firstParagraph, readingMinutes} from '../../source/content/summarise-body.js';
 
@@ -24,6 +26,23 @@ describe('decodeText', () => {
 });
 
 describe('repairMojibake', () => {
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+
+	test('the byte search that skips the repair never misses text the repair would change', () => {
+		// Any text, once its UTF-8 is misread as Windows-1252 and saved again as UTF-8.
+		fc.assert(fc.property(fc.string({unit: 'grapheme', maxLength: 30}), fc.string({unit: 'binary', maxLength: 30}), (plain, written) => {
+			const mangled = decodeWindows1252(utf8(written));
+			for (const text of [written, mangled, `${plain}${mangled}`]) {
+				if (repairMojibake(text).repaired) {
+					assert.ok(mayHoldMojibake(utf8(text)), JSON.stringify(text));
+				}
+			}
+		}), {numRuns: 3000});
+		assert.equal(mayHoldMojibake(utf8('Itâ€™s')), true);
+		assert.equal(mayHoldMojibake(utf8('cafÃ©')), true);
+		assert.equal(mayHoldMojibake(utf8('café naïve résumé 漢字 “quoted” — Ã alone')), false);
+	});
+
 	test('reverses exact runs, leaves everything else alone', () => {
 		assert.deepEqual(repairMojibake('Itâ€™s a cafÃ© â€” ðŸ˜€'), {text: 'It’s a café — 😀', repaired: true});
 		assert.deepEqual(repairMojibake('São Paulo, “quoted”, Ã alone, naïve'), {text: 'São Paulo, “quoted”, Ã alone, naïve', repaired: false});
