@@ -1,6 +1,6 @@
 /**
  * One measurement in a fresh process (bundled by `run.ts`), so figures and peak RSS do not mix.
- * Usage: child.js library <folder> | render <file> <width> | pager <file> | list <folder>
+ * Usage: child.js library <folder> | render <file> <width> | render-app <file> <width> | pager <file> | list <folder>
  * Prints one line of JSON.
  */
 import {readFileSync, writeFileSync} from 'node:fs';
@@ -152,11 +152,29 @@ switch (mode) {
 		break;
 	}
 
+	case 'render-app': {
+		// The CLI's path: the article loader's worker, warmed up as the CLI starts it, then one post
+		// sent there and its lines sent back.
+		const post = await onePost(target);
+		const {createArticleLoader} = await import('../source/render/article-loader.js');
+		const start = performance.now();
+		const loader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: false, warmUpAfterMs: 0});
+		// The loader's worker does not keep a process alive; Ink does in the CLI.
+		const alive = setInterval(() => undefined, 1000);
+		const warmUpSteps = await loader.whenWarm();
+		const warm = performance.now();
+		const article = await loader(post, Number(extra));
+		clearInterval(alive);
+		report({warmUpMs: warm - start, warmUpSteps, ms: performance.now() - warm, lines: article.lines.length, notice: article.notice});
+		loader.close();
+		break;
+	}
+
 	case 'pager': {
 		const post = await onePost(target);
 		// The CLI's own loader (rendering in a worker), noting when the article arrives.
 		const {createArticleLoader} = await import('../source/render/article-loader.js');
-		const loader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: false});
+		const loader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: false, warmUpAfterMs: 0});
 		let arrivedAt = Number.POSITIVE_INFINITY;
 		const loadArticle = async (post: Post, width: number) => {
 			const article = await loader(post, width);
@@ -165,6 +183,8 @@ switch (mode) {
 		};
 
 		const {stdout, stdin, instance} = await mount(fixed({root: target, label: 'bench', posts: [post], problems: []}), loadArticle);
+		// A reader looks at the list for a moment first: the worker starts and warms up meanwhile, as in the CLI.
+		await loader.whenWarm();
 		await quiet(stdout, 200);
 		const beforeOpen = stdout.writes.length;
 		const opened = performance.now();

@@ -40,8 +40,8 @@ export type BrowseFolder = {root: string; label: string; load?: Omit<LoadOptions
 export async function browse(target: Library | BrowseFolder, options: BrowseOptions): Promise<void> {
 	const watcher = 'posts' in target ? undefined : watchLibrary(target.root, {...target.load, label: target.label, watch: options.watch ?? true});
 	const source: LibrarySource = watcher ?? staticLibrary(target as Library);
-	// Renders in a worker (marked and the highlighter load there, started once the list is up),
-	// cached per post object: a re-read file is a new object, so an edited post is rendered afresh.
+	// Renders in a worker (marked and the highlighter load there, started and warmed up once the list
+	// is up), cached per post object: a re-read file is a new object, so an edited post is rendered afresh.
 	const loadArticle = createArticleLoader({theme: options.theme ?? 'dark', colorLevel: options.colorLevel, hyperlinks: options.hyperlinks, warmUpAfterMs: 800, ...(options.width === undefined ? {} : {readingWidth: options.width})});
 
 	// A small library is read before the first frame, so the list is the first thing drawn rather than

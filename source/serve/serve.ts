@@ -37,7 +37,8 @@ export function startServer(root: string, options: ServeOptions, hostKey: string
 		const key = `${style.theme}/${style.colorLevel}/${style.hyperlinks}`;
 		let loader = loaders.get(key);
 		if (!loader) {
-			loader = createArticleLoader({...style, ...(options.width === undefined ? {} : {readingWidth: options.width})});
+			// Made when the first reader with this style connects: its worker warms up while they look at the list.
+			loader = createArticleLoader({...style, warmUpAfterMs: 0, ...(options.width === undefined ? {} : {readingWidth: options.width})});
 			loaders.set(key, loader);
 		}
 

@@ -3,6 +3,7 @@ import {after, test} from 'node:test';
 import stringWidth from 'string-width';
 import {createArticleLoader, defaultTimeBudget} from '../../source/render/article-loader.js';
 import type {ArticleSource} from '../../source/render/article.js';
+import {warmUpSteps} from '../../source/render/warm-up.js';
 
 const loader = createArticleLoader({theme: 'dark', colorLevel: 0, hyperlinks: false, timeBudgetMs: 1500});
 const colourLoader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: true});
@@ -54,11 +55,23 @@ test('the default time budget grows with big posts, within bounds', () => {
 	assert.deepEqual([0, 100_000, 1_000_000, 2_000_000, 10_000_000].map(length => defaultTimeBudget(length)), [3000, 3000, 5000, 10_000, 15_000]);
 });
 
-test('a warmed-up loader renders like a cold one', async () => {
+test('a loader started ahead of need warms its renderer up, and a post asked for meanwhile renders like a cold one', async () => {
 	const warm = createArticleLoader({theme: 'dark', colorLevel: 0, hyperlinks: false, warmUpAfterMs: 0});
 	try {
+		// Asked for once the worker is surely busy warming up (its first step is a cold render).
+		await new Promise(resolve => {
+			setTimeout(resolve, 300);
+		});
 		assert.deepEqual((await warm(post, 40)).lines, (await loader(post, 40)).lines);
+		assert.equal(await warm.whenWarm(), warmUpSteps);
 	} finally {
 		warm.close();
 	}
+});
+
+test('without warmUpAfterMs, or once closed, whenWarm says no warm-up ran', async () => {
+	assert.equal(await loader.whenWarm(), 0);
+	const closed = createArticleLoader({theme: 'dark', colorLevel: 0, hyperlinks: false, warmUpAfterMs: 60_000});
+	closed.close();
+	assert.equal(await closed.whenWarm(), 0);
 });
