@@ -4,7 +4,7 @@ import {type BodyScan, extractHeadings, scanBody} from './outline.js';
 import {parseDate} from './parse-date.js';
 import {parseFrontmatter} from './parse-frontmatter.js';
 import type {Post, PostDate} from './post.js';
-import {cleanText, own, readFirst, readString, toBoolean, toMinutes, toTags} from './read-fields.js';
+import {cleanText, own, readFirst, readString, toBoolean, toMinutes, toTags, unreadField} from './read-fields.js';
 import {restoreCollapsed} from './restore-collapsed.js';
 import {stripMdxEsm} from './strip-mdx-esm.js';
 import {firstParagraph, readingMinutes} from './summarise-body.js';
@@ -223,14 +223,29 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		sources['readingMinutes'] = 'words';
 	}
 
+	const unreadDate = dateField ? undefined : unreadField(data, dateKeys);
+	if (unreadDate) {
+		warnings.push(`${unreadDate} is not a date: ${date ? `dated from the ${sources['date']}` : 'shown as undated'}`);
+	}
+
 	const updated = readFirst(data, updatedKeys, parseDate);
 	if (updated) {
 		sources['updated'] = updated.key;
+	} else {
+		const unread = unreadField(data, updatedKeys);
+		if (unread) {
+			warnings.push(`${unread} is not a date: ignored`);
+		}
 	}
 
 	const tags = readFirst(data, tagKeys, toTags);
 	if (tags) {
 		sources['tags'] = tags.key;
+	} else {
+		const unread = unreadField(data, tagKeys);
+		if (unread) {
+			warnings.push(`${unread} holds no tag written as text: ignored`);
+		}
 	}
 
 	const descriptionField = readString(data, descriptionKeys, 300);

@@ -50,6 +50,36 @@ export function readFirst<T>(data: Record<string, unknown>, keys: readonly strin
 	return undefined;
 }
 
+/** A frontmatter value as a one-line warning names it. */
+function describeValue(value: unknown): string {
+	if (typeof value === 'string') {
+		return JSON.stringify(cleanText(value, 40));
+	}
+
+	if (Array.isArray(value)) {
+		return '(a list)';
+	}
+
+	return typeof value === 'object' ? '(a mapping)' : String(value);
+}
+
+/**
+ * When none of `keys` could be read: the first that holds something (not empty, not a yes/no, which
+ * `published: false` is) as `key value`, for a warning that says it was not understood.
+ */
+export function unreadField(data: Record<string, unknown>, keys: readonly string[]): string | undefined {
+	for (const key of keys) {
+		const value = own(data, key);
+		if (value === undefined || value === null || typeof value === 'boolean' || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0)) {
+			continue;
+		}
+
+		return `${key} ${describeValue(value)}`;
+	}
+
+	return undefined;
+}
+
 const maxTags = 50;
 
 /** Arrays, or strings separated by commas (or, when there is no comma, by spaces); de-duplicated ignoring case. */

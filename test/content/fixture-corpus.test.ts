@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 56);
+		assert.equal(library.posts.length, 57);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -77,6 +77,8 @@ describe('the fixture corpus', () => {
 
 	test('an unreadable date is undefined, and undated posts sort last', () => {
 		assert.equal(post('dates/not-a-date.md').date, undefined);
+		const garbled = post('dates/2021-05-06-garbled-date.md');
+		assert.deepEqual([garbled.date?.iso, garbled.sources['date'], garbled.updated, garbled.tags], ['2021-05-06', 'file name', undefined, []]);
 		const firstUndated = library.posts.findIndex(candidate => candidate.date === undefined);
 		assert.ok(firstUndated > 0);
 		assert.ok(library.posts.slice(firstUndated).every(candidate => candidate.date === undefined));
@@ -247,6 +249,7 @@ describe('the fixture corpus', () => {
 
 	test('bad files are problems with a one-line reason; readable ones are listed too', () => {
 		const expected: Array<[string, string, boolean]> = [
+			['broken/alias-bomb.md', 'tags (a list) holds no tag written as text: ignored', true],
 			['broken/bad-indentation.md', 'frontmatter: bad indentation of a mapping entry (line 4, column 7)', true],
 			['broken/bad-yaml.md', 'frontmatter: bad indentation of a mapping entry (line 2, column 12)', true],
 			['broken/binary.md', 'binary file, not text', false],
@@ -256,7 +259,12 @@ describe('the fixture corpus', () => {
 			['broken/javascript-long.md', 'frontmatter: javascript frontmatter is never run: ignored', true],
 			['broken/javascript.md', 'frontmatter: js frontmatter is never run: ignored', true],
 			['broken/not-an-object.md', 'frontmatter: not a set of fields: ignored', true],
+			['broken/prototype.md', 'tags (a mapping) holds no tag written as text: ignored', true],
 			['broken/unclosed-fence.md', 'frontmatter: no closing "---" line', true],
+			['dates/2021-05-06-garbled-date.md', 'date "the day after the launch" is not a date: dated from the file name', true],
+			['dates/2021-05-06-garbled-date.md', 'updated "never" is not a date: ignored', true],
+			['dates/2021-05-06-garbled-date.md', 'tags (a mapping) holds no tag written as text: ignored', true],
+			['dates/not-a-date.md', 'date "sometime next spring" is not a date: shown as undated', true],
 			['encodings/windows-1252.md', 'not valid UTF-8: read as Windows-1252', true],
 		];
 		assert.deepEqual(library.problems.map(problem => [problem.path, problem.problem, problem.slug !== undefined]), expected);
@@ -265,7 +273,7 @@ describe('the fixture corpus', () => {
 			assert.equal(problem.absolutePath, `${corpus}/${problem.path}`);
 			if (problem.slug) {
 				assert.equal(post(problem.path).slug, problem.slug);
-				assert.deepEqual(post(problem.path).warnings, [problem.problem]);
+				assert.ok(post(problem.path).warnings.includes(problem.problem));
 			}
 		}
 	});
