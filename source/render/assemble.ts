@@ -52,9 +52,16 @@ export function assembleArticle(lines: Line[], headings: RenderedHeading[], anch
 		}
 	}
 
+	const ansi: string[] = [];
+	const plain: string[] = [];
+	for (const line of lines) {
+		ansi.push(line.ansi);
+		plain.push(line.plain);
+	}
+
 	return {
-		lines: lines.map(line => line.ansi),
-		plain: lines.map(line => line.plain),
+		lines: ansi,
+		plain,
 		headings,
 		anchors,
 		links: links.filter(link => link !== undefined),

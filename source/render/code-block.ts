@@ -1,6 +1,6 @@
 import type {Tokens} from 'marked';
 import {canHighlight, highlightCode} from './highlight-code.js';
-import {clipRuns, type Line, type LineWriter, lineOf, prefixLine, type Run} from './lines.js';
+import {clipRuns, joinLines, type Line, type LineWriter, lineOf, prefixLine, type Run, spaceLine} from './lines.js';
 import {sanitize} from './sanitize.js';
 import {textWidth} from './text-width.js';
 
@@ -50,9 +50,10 @@ export function renderCodeBlock(token: Tokens.Code, width: number, writer: LineW
 	const top = clipRuns([bar('╭─'), {text: label, key: 'code-label'}], inner + 3, writer);
 	const lines = [prefixLine(lineOf([bar(`${'─'.repeat(Math.max(0, inner + 3 - top.width))}╮`)], writer), top)];
 	const left = lineOf([bar('│ ')], writer);
+	const right = lineOf([bar(' │')], writer);
 	for (const line of runs) {
 		const body = clipRuns(line, inner, writer);
-		lines.push(prefixLine(prefixLine(lineOf([{text: ' '.repeat(inner - body.width), key: ''}, bar(' │')], writer), body), left));
+		lines.push(joinLines([left, body, spaceLine(inner - body.width), right]));
 	}
 
 	lines.push(lineOf([bar(`╰${'─'.repeat(inner + 2)}╯`)], writer));

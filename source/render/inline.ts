@@ -1,7 +1,7 @@
 import type {Token, Tokens} from 'marked';
 import {emojify} from 'node-emoji';
 import {decodeEntities} from './html-text.js';
-import {appendAll, type Run} from './lines.js';
+import type {Run} from './lines.js';
 import {type LinkRecord, linkKind} from './links.js';
 import {sanitize, sanitizeProse} from './sanitize.js';
 import {nest} from './style.js';
@@ -66,13 +66,17 @@ function imageRuns(alt: string, target: string, key: string, context: InlineCont
 
 /** Turns marked's inline tokens into styled runs, registering links as it goes. */
 export function inlineRuns(tokens: Token[], key: string, context: InlineContext): Run[] {
-	const runs: Run[] = [];
+	return addInlineRuns([], tokens, key, context);
+}
+
+/** `inlineRuns` appending to `runs`: nested emphasis and links add to one array rather than each making its own. */
+function addInlineRuns(runs: Run[], tokens: Token[], key: string, context: InlineContext): Run[] {
 	for (const token of tokens) {
 		switch (token.type) {
 			case 'text': {
 				const text = token as Tokens.Text;
 				if (text.tokens && text.tokens.length > 0) {
-					appendAll(runs, inlineRuns(text.tokens, key, context));
+					addInlineRuns(runs, text.tokens, key, context);
 				} else {
 					runs.push({text: prose(text.text), key});
 				}
@@ -88,7 +92,7 @@ export function inlineRuns(tokens: Token[], key: string, context: InlineContext)
 			case 'strong':
 			case 'em':
 			case 'del': {
-				appendAll(runs, inlineRuns((token as Tokens.Strong).tokens, nest(key, token.type), context));
+				addInlineRuns(runs, (token as Tokens.Strong).tokens, nest(key, token.type), context);
 				break;
 			}
 
@@ -103,7 +107,7 @@ export function inlineRuns(tokens: Token[], key: string, context: InlineContext)
 			}
 
 			case 'link': {
-				appendAll(runs, linkRuns(token as Tokens.Link, key, context));
+				addLinkRuns(runs, token as Tokens.Link, key, context);
 				break;
 			}
 
@@ -132,19 +136,26 @@ export function inlineRuns(tokens: Token[], key: string, context: InlineContext)
 	return runs;
 }
 
-function linkRuns(token: Tokens.Link, key: string, context: InlineContext): Run[] {
+function addLinkRuns(runs: Run[], token: Tokens.Link, key: string, context: InlineContext): void {
 	const target = sanitize(token.href).trim();
 	const index = context.links.length;
 	context.links.push({text: '', target, kind: linkKind(target)});
-	const inner = inlineRuns(token.tokens, nest(key, 'link'), context).map(run => run.link === undefined ? {...run, link: index} : run);
-	const text = plainText(inner);
+	const start = runs.length;
+	addInlineRuns(runs, token.tokens, nest(key, 'link'), context);
+	// The runs were made just now for this link: marking them in place is safe (an image inside keeps its own link).
+	let text = '';
+	for (let position = start; position < runs.length; position++) {
+		const run = runs[position]!;
+		run.link ??= index;
+		text += run.text;
+	}
+
 	context.links[index]!.text = text;
 	const record = context.links[index]!;
 	// An autolink or a bare address shows its URL already.
 	const bare = target.replace(/^(?:https?:\/\/|mailto:)/i, '');
 	if (context.showUrls && record.kind === 'external' && text !== target && text !== bare) {
-		inner.push({text: ' (', key: nest(key, 'url'), link: index}, {text: target, key: nest(key, 'url'), link: index}, {text: ')', key: nest(key, 'url'), link: index});
+		const urlKey = nest(key, 'url');
+		runs.push({text: ' (', key: urlKey, link: index}, {text: target, key: urlKey, link: index}, {text: ')', key: urlKey, link: index});
 	}
-
-	return inner;
 }

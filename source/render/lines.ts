@@ -63,7 +63,14 @@ function toLine(pieces: Piece[], writer: LineWriter): Line {
 
 /** One styled line from runs, without wrapping (callers clip it when it may be too wide). */
 export function lineOf(runs: Run[], writer: LineWriter): Line {
-	return toLine(runs.filter(run => run.text !== '').map(run => ({text: run.text, key: run.key, link: run.link, width: textWidth(run.text)})), writer);
+	const pieces: Piece[] = [];
+	for (const {text, key, link} of runs) {
+		if (text !== '') {
+			pieces.push({text, key, link, width: textWidth(text)});
+		}
+	}
+
+	return toLine(pieces, writer);
 }
 
 /**
@@ -198,6 +205,41 @@ export function appendAll<T>(target: T[], items: readonly T[]): T[] {
 	}
 
 	return target;
+}
+
+/** Lines side by side as one line, each already styled: one join for a row of table cells or a framed code line. */
+export function joinLines(parts: readonly Line[]): Line {
+	let ansi = '';
+	let plain = '';
+	let width = 0;
+	let links = noLinks;
+	for (const part of parts) {
+		if (part.links.length > 0) {
+			if (links === noLinks) {
+				links = [];
+			}
+
+			for (const {link, from, to} of part.links) {
+				links.push({link, from: from + plain.length, to: to + plain.length});
+			}
+		}
+
+		ansi += part.ansi;
+		plain += part.plain;
+		width += part.width;
+	}
+
+	return {ansi, plain, width, links};
+}
+
+/** `count` unstyled spaces as a line (padding). */
+export function spaceLine(count: number): Line {
+	if (count <= 0) {
+		return blankLine;
+	}
+
+	const spaces = ' '.repeat(count);
+	return {ansi: spaces, plain: spaces, width: count, links: noLinks};
 }
 
 /** Puts `prefix` (already styled, `width` columns) before a line. */

@@ -1,6 +1,6 @@
 import type {Tokens} from 'marked';
 import {type InlineContext, inlineRuns} from './inline.js';
-import {appendAll, type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
+import {appendAll, blankLine, joinLines, type Line, type LineWriter, lineOf, type Run, spaceLine, wrapRuns} from './lines.js';
 import {textWidth} from './text-width.js';
 
 type Align = 'left' | 'right' | 'center' | null;
@@ -50,11 +50,11 @@ export function columnWidths(natural: number[], longestWord: number[], room: num
 	return widths;
 }
 
-function aligned(line: Line, width: number, align: Align, writer: LineWriter): Line {
+/** A cell's line padded to its column's width as aligned, added to a row's parts. */
+function pushAligned(parts: Line[], line: Line, width: number, align: Align): void {
 	const gap = Math.max(0, width - line.width);
 	const before = align === 'right' ? gap : (align === 'center' ? Math.floor(gap / 2) : 0);
-	const withBefore = before > 0 ? prefixLine(line, lineOf([{text: ' '.repeat(before), key: ''}], writer)) : line;
-	return prefixLine(lineOf([{text: ' '.repeat(gap - before), key: ''}], writer), withBefore);
+	parts.push(spaceLine(before), line, spaceLine(gap - before));
 }
 
 function naturalWidth(runs: Run[]): number {
@@ -93,18 +93,19 @@ export function renderTable(token: Tokens.Table, width: number, writer: LineWrit
 	const border = (text: string): Run => ({text, key: 'table-border'});
 	const rule = (left: string, middle: string, right: string) =>
 		lineOf([border(left + widths.map(columnWidth => '─'.repeat(columnWidth + 2)).join(middle) + right)], writer);
+	const [left, between, right] = ['│ ', ' │ ', ' │'].map(text => lineOf([border(text)], writer)) as [Line, Line, Line];
 	const rowLines = (cells: Run[][]): Line[] => {
 		const wrapped = cells.map((cell, column) => wrapRuns(cell, widths[column]!, writer));
 		const height = wrapped.reduce((most, cell) => Math.max(most, cell.length), 0);
 		const lines: Line[] = [];
 		for (let index = 0; index < height; index++) {
-			let line = lineOf([border('│ ')], writer);
+			const parts = [left];
 			for (const [column, cell] of wrapped.entries()) {
-				const content = aligned(cell[index] ?? lineOf([], writer), widths[column]!, token.align[column] ?? null, writer);
-				line = prefixLine(lineOf([border(column === count - 1 ? ' │' : ' │ ')], writer), prefixLine(content, line));
+				pushAligned(parts, cell[index] ?? blankLine, widths[column]!, token.align[column] ?? null);
+				parts.push(column === count - 1 ? right : between);
 			}
 
-			lines.push(line);
+			lines.push(joinLines(parts));
 		}
 
 		return lines;

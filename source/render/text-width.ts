@@ -34,6 +34,11 @@ function simpleWidth(code: number): number {
 
 /** Columns `text` takes on a terminal (no escape sequences in it). Common scripts skip string-width. */
 export function textWidth(text: string): number {
+	// One native test instead of a loop: most words are plain ASCII (and a first render runs cold).
+	if (printableAscii.test(text)) {
+		return text.length;
+	}
+
 	let width = 0;
 	for (let index = 0; index < text.length; index++) {
 		const columns = simpleWidth(text.charCodeAt(index));
