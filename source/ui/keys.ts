@@ -49,11 +49,25 @@ function fromCharacter(character: string): KeyPress {
 	return {name: character, ctrl: false, shift: character !== character.toLowerCase()};
 }
 
+/** `\x1b` and a punctuation key other than `[` (which starts an escape sequence). */
+function isEscapedPunctuation(raw: string): boolean {
+	const code = raw.charCodeAt(1);
+	return raw.length === 2 && raw.charCodeAt(0) === 0x1B
+		&& ((code >= 0x21 && code <= 0x2F) || (code >= 0x3A && code <= 0x40) || (code >= 0x5C && code <= 0x60) || (code >= 0x7B && code <= 0x7E));
+}
+
 /**
  * Turns one Ink input event into the keystrokes it holds. Over SSH and in pastes several keys
- * arrive in one write (`jjj`, `j\r`), which Ink hands over as a single string.
+ * arrive in one write (`jjj`, `j\r`), which Ink hands over as a single string. `raw` is the event
+ * as Ink read it, when known.
  */
-export function toKeyPresses(input: string, key: InkKey): KeyPress[] {
+export function toKeyPresses(input: string, key: InkKey, raw?: string): KeyPress[] {
+	// Esc and a punctuation key in one read (`\x1b/`: Esc to close a search, / to start the next)
+	// reach Ink's handlers as the bare character, with no sign of the Esc but in the raw read.
+	if (raw !== undefined && !key.meta && isEscapedPunctuation(raw) && input === raw[1]) {
+		return [escapeKey, fromCharacter(input)];
+	}
+
 	// Esc and the next key in one read (a quick typist over SSH) reach Ink as one Alt-key; nothing
 	// here is bound to Alt, so it is the two keys it was. Ink reports a lone Esc with `meta` too.
 	if (key.meta && key.escape && input === '\u001B') {

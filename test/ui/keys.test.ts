@@ -22,6 +22,16 @@ test('Esc arrives with meta from Ink; Esc and a key in one read are both kept', 
 	assert.deepEqual(names('', {upArrow: true, meta: true}), ['escape', 'up']);
 });
 
+test('Esc and a punctuation key in one read reach Ink as the bare character: the raw read gives the Esc back', () => {
+	const withRaw = (input: string, raw: string) => toKeyPresses(input, ink(), raw).map(key => key.name);
+	assert.deepEqual(withRaw('/', '\u001B/'), ['escape', '/']);
+	assert.deepEqual(withRaw('?', '\u001B?'), ['escape', '?']);
+	assert.deepEqual(withRaw('#', '\u001B#'), ['escape', '#']);
+	assert.deepEqual(withRaw('/', '/'), ['/']);
+	assert.deepEqual(withRaw('jj', 'jj'), ['j', 'j']);
+	assert.deepEqual(toKeyPresses('j', ink({meta: true}), '\u001Bj').map(key => key.name), ['escape', 'j'], 'Esc and a letter once, not twice');
+});
+
 test('named keys, Shift-Tab, Backspace sent as DEL, and control keys', () => {
 	assert.deepEqual(names('', {tab: true, shift: true}), ['shift-tab']);
 	assert.deepEqual(names('', {delete: true}), ['backspace']);

@@ -106,6 +106,12 @@ test('/ search shows the count, n steps; ? shows the help with every reading key
 
 	await app.type('\u001B');
 	await app.until(frame => !frame.includes('Keys for reading'), 'Esc closes the help');
+	// Esc (clear the search) and / (start another) in one read, as a quick typist's keys arrive over SSH.
+	await app.type('\u001B/');
+	await app.until(frame => statusLine(frame).includes('enter search'), 'a new search prompt');
+	await app.type('\u001B');
+	const after = await app.until(frame => !statusLine(frame).includes('enter search'), 'the prompt cancelled');
+	assert.doesNotMatch(statusLine(after), /\d\/3/, 'the Esc before / cleared the old search');
 	app.unmount();
 });
 
