@@ -7,6 +7,7 @@ import {detectTheme, terminalCapabilities} from '../cli/terminal-capabilities.js
 import {watchLibrary} from '../content/watch-library.js';
 import {type ArticleLoader, createArticleLoader} from '../render/article-loader.js';
 import type {Theme} from '../render/article.js';
+import {AddressHolders} from './address-holders.js';
 import {parseAuthorizedKeys} from './authorized-keys.js';
 import {defaultHostKeyPath, loadOrCreateHostKey} from './host-key.js';
 import type {ServeOptions} from './options.js';
@@ -112,17 +113,26 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
 		return;
 	}
 
-	// A worker's share of the session cap (the primary splits it; per-IP caps hold per worker).
+	// A worker's share of the session cap (the primary splits it; per-IP caps hold as they are, since
+	// the primary gives all of one address's connections to one worker).
 	const share = Number(process.env['BLOG_TUI_SERVE_WORKER_MAX']);
 	const own = cluster.isWorker && share > 0 ? {...options, maxSessions: share} : options;
 	// Listening for the signals before announcing: a supervisor may stop the server the moment it is up.
 	const stopped = untilSignal();
 	const {server, close} = startServer(root, own, hostKey.privateKey);
 	if (cluster.isWorker) {
-		// The primary accepts and hands each connection over (see runPrimary), keeping per-IP caps per worker.
+		// The primary accepts and hands each connection over (see runPrimary), and is told when it
+		// closes: it keeps every connection from one address on one worker, so per-IP caps hold.
 		process.on('message', (message: unknown, socket: unknown) => {
 			if (message === 'blog-tui:connection' && socket) {
-				server.handle(socket as import('node:net').Socket);
+				const connection = socket as import('node:net').Socket;
+				const ip = connection.remoteAddress ?? '';
+				connection.once('close', () => {
+					if (process.connected) {
+						process.send?.({closed: ip});
+					}
+				});
+				server.handle(connection);
 			}
 		});
 		// Only now can a connection handed over be taken: the primary deals none out before this.
@@ -172,7 +182,9 @@ function untilSignal(): Promise<void> {
 
 /**
  * The cluster primary: accepts connections itself and deals them out round-robin to N workers (each a
- * whole server with its own sessions), restarting a worker that dies. Caps are split evenly.
+ * whole server with its own sessions), restarting a worker that dies. The session cap is split
+ * evenly; a connection from an address that already has one open goes to the same worker, so that
+ * worker's per-IP cap counts all of that address's sessions.
  */
 async function runPrimary(options: ServeOptions, fingerprint: string, keyFile: string): Promise<void> {
 	const stopped = untilSignal();
@@ -181,16 +193,20 @@ async function runPrimary(options: ServeOptions, fingerprint: string, keyFile: s
 	let stopping = false;
 	const perWorker = Math.max(1, Math.ceil(options.maxSessions / options.workers));
 	const ready = new Set<import('node:cluster').Worker>();
+	const holders = new AddressHolders<import('node:cluster').Worker>();
 	const fork = (index: number) => {
 		const worker = cluster.fork({BLOG_TUI_SERVE_WORKER_MAX: String(perWorker)});
 		worker.on('message', (message: unknown) => {
 			if (message === 'blog-tui:ready') {
 				ready.add(worker);
 				worker.emit('blog-tui:ready');
+			} else if (typeof (message as {closed?: unknown} | undefined)?.closed === 'string') {
+				holders.release((message as {closed: string}).closed, worker);
 			}
 		});
 		worker.on('exit', () => {
 			ready.delete(worker);
+			holders.forget(worker);
 			if (!stopping) {
 				log(`${new Date().toISOString()} worker ${index + 1} exited; starting another`);
 				workers[index] = fork(index);
@@ -205,14 +221,18 @@ async function runPrimary(options: ServeOptions, fingerprint: string, keyFile: s
 
 	let next = 0;
 	const listener = net.createServer({pauseOnConnect: true}, socket => {
-		// Round-robin over the workers that can take a connection (a restarted one may still be starting).
+		// The worker that holds this address's connections, else round-robin over the workers that can
+		// take one (a restarted one may still be starting).
 		const candidates = workers.filter(worker => ready.has(worker) && worker.isConnected());
-		const worker = candidates[next++ % Math.max(1, candidates.length)];
+		const ip = socket.remoteAddress ?? '';
+		const held = holders.holder(ip);
+		const worker = held && candidates.includes(held) ? held : candidates[next++ % Math.max(1, candidates.length)];
 		if (!worker) {
 			socket.destroy();
 			return;
 		}
 
+		holders.hold(ip, worker);
 		worker.send('blog-tui:connection', socket);
 	});
 	// Listening only once every worker is up, so no early reader's connection is dealt to nobody.

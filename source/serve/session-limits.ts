@@ -8,11 +8,12 @@ export type Admission = {admitted: true} | {admitted: false; message: string};
 /** Whether one more session from `ip` fits; a refusal says why, politely, for the reader's screen. */
 export function admitSession(counts: SessionCounts, caps: SessionCaps, ip: string): Admission {
 	if (counts.total >= caps.maxSessions) {
-		return {admitted: false, message: `This blog is busy right now: all ${caps.maxSessions} reading places are taken. Please try again in a few minutes.`};
+		const taken = caps.maxSessions === 1 ? 'its one reading place is taken' : `all ${caps.maxSessions} reading places are taken`;
+		return {admitted: false, message: `This blog is busy right now: ${taken}. Please try again in a few minutes.`};
 	}
 
 	if ((counts.perIp.get(ip) ?? 0) >= caps.maxPerIp) {
-		return {admitted: false, message: `You already have ${caps.maxPerIp} sessions open on this blog; close one to open another.`};
+		return {admitted: false, message: `You already have ${caps.maxPerIp} session${caps.maxPerIp === 1 ? '' : 's'} open on this blog; close one to open another.`};
 	}
 
 	return {admitted: true};

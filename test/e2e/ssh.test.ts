@@ -6,6 +6,7 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
+import {connect, pty, shell} from '../serve/helpers.js';
 import {hasTmux, startTmux, type TmuxSession} from './tmux.js';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -133,6 +134,27 @@ test('--workers 2: sessions spread over two processes each get the browser; SIGT
 			await quit(session);
 		}
 
+		assert.equal(await server.stop(), 0);
+	});
+});
+
+test('--workers 2 --max-per-ip 1: one address gets one session across the workers, not one on each', {timeout: 120_000}, async () => {
+	await withServer('blog-tui-ssh-per-ip-', ['--workers', '2', '--max-per-ip', '1'], async server => {
+		const first = await shell(await connect(server.port), pty);
+		await first.waitFor('Every key in blog-tui', 20_000);
+		// Dealt round-robin, one of these two would reach the other worker, which has no session from here.
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const refused = await shell(await connect(server.port), pty);
+			await refused.waitFor(/You already have 1 session open on this blog/, 15_000);
+			assert.equal(await refused.exit, 1);
+		}
+
+		first.channel.write('q');
+		assert.equal(await first.exit, 0);
+		const again = await shell(await connect(server.port), pty);
+		await again.waitFor('Every key in blog-tui', 20_000);
+		again.channel.write('q');
+		assert.equal(await again.exit, 0);
 		assert.equal(await server.stop(), 0);
 	});
 });

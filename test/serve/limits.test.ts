@@ -33,7 +33,7 @@ test('the per-address cap refuses a second session from the same IP', async () =
 		await first.waitFor('Alpha post');
 		const second = await shell(await connect(server.port), pty);
 		assert.equal(await second.exit, 1);
-		assert.match(second.stderr(), /You already have 1 sessions open on this blog; close one to open another/);
+		assert.match(second.stderr(), /You already have 1 session open on this blog; close one to open another/);
 	} finally {
 		await server.close();
 	}
