@@ -1,5 +1,5 @@
 import type {Painter} from './style.js';
-import {splitGraphemes, textWidth} from './text-width.js';
+import {isPrintableAscii, splitGraphemes, textWidth} from './text-width.js';
 
 /** A styled span of inline text. `link` indexes the article's link list. A `\n` run is a hard break. */
 export type Run = {text: string; key: string; link?: number};
@@ -76,74 +76,109 @@ export function lineOf(runs: Run[], writer: LineWriter): Line {
 /**
  * Word-wraps inline runs to `width` columns (at least 1). Runs of spaces collapse to one, as in
  * HTML; spaces at a break are dropped; words longer than a line are broken between graphemes; `\n`
- * runs force a break. Written for speed: a 1 MB post has a few hundred thousand words.
+ * runs force a break. Written for speed: a 1 MB post has a few hundred thousand words, so a word is
+ * a range of its run's text, and a line's text is cut from the runs once per piece, not per word.
  */
 export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[] {
 	const limit = Math.max(1, width);
 	const lines: Line[] = [];
 	let pieces: Piece[] = [];
 	let lineWidth = 0;
+	// The line's last piece, whose text is `done` and then `source` from `from` to `to`, cut when it ends.
+	let last: Piece | undefined;
+	let done = '';
+	let source = '';
+	let from = 0;
+	let to = 0;
+	// The space before the next word: its run, and where it is in that run's text.
 	let space: Run | undefined;
+	let spaceAt = 0;
 	// The word being read, which may span runs (`**bold**,`): parallel arrays, reused (`partCount` long).
-	const partText: string[] = [];
 	const partRun: Run[] = [];
+	const partFrom: number[] = [];
+	const partTo: number[] = [];
 	const partWidth: number[] = [];
 	let partCount = 0;
 	let wordWidth = 0;
 
-	const append = (text: string, run: Run, columns: number) => {
-		const last = pieces.at(-1);
+	const closePiece = () => {
+		if (last !== undefined) {
+			last.text = done + source.slice(from, to);
+			last = undefined;
+		}
+	};
+
+	/** Adds `text` from `start` to `end`, styled as `run`, to the line. */
+	const append = (text: string, start: number, end: number, run: Run, columns: number) => {
 		if (last !== undefined && last.key === run.key && last.link === run.link) {
-			last.text += text;
+			if (text === source && start === to) {
+				to = end;
+			} else {
+				done += source.slice(from, to);
+				source = text;
+				from = start;
+				to = end;
+			}
+
 			last.width += columns;
 		} else {
-			pieces.push({text, key: run.key, link: run.link, width: columns});
+			closePiece();
+			last = {text: '', key: run.key, link: run.link, width: columns};
+			pieces.push(last);
+			done = '';
+			source = text;
+			from = start;
+			to = end;
 		}
 
 		lineWidth += columns;
 	};
 
 	const breakLine = () => {
+		closePiece();
 		lines.push(toLine(pieces, writer));
 		pieces = [];
 		lineWidth = 0;
 	};
 
+	const appendParts = () => {
+		for (let index = 0; index < partCount; index++) {
+			const run = partRun[index]!;
+			append(run.text, partFrom[index]!, partTo[index]!, run, partWidth[index]!);
+		}
+	};
+
 	const placeWord = () => {
-		const count = partCount;
-		if (count === 0) {
+		if (partCount === 0) {
 			return;
 		}
 
 		const gap = space !== undefined && lineWidth > 0 ? 1 : 0;
 		if (lineWidth + gap + wordWidth <= limit) {
 			if (gap > 0) {
-				append(' ', space!, 1);
+				append(space!.text, spaceAt, spaceAt + 1, space!, 1);
 			}
 
-			for (let index = 0; index < count; index++) {
-				append(partText[index]!, partRun[index]!, partWidth[index]!);
-			}
+			appendParts();
 		} else if (wordWidth <= limit) {
 			breakLine();
-			for (let index = 0; index < count; index++) {
-				append(partText[index]!, partRun[index]!, partWidth[index]!);
-			}
+			appendParts();
 		} else {
 			// A long word starts a new line unless most of this one is still free (CJK text has no spaces).
 			if (lineWidth > 0 && limit - lineWidth - gap < limit / 2) {
 				breakLine();
 			} else if (gap > 0) {
-				append(' ', space!, 1);
+				append(space!.text, spaceAt, spaceAt + 1, space!, 1);
 			}
 
-			for (let index = 0; index < count; index++) {
-				for (const grapheme of splitGraphemes(partText[index]!)) {
+			for (let index = 0; index < partCount; index++) {
+				const run = partRun[index]!;
+				for (const grapheme of splitGraphemes(run.text.slice(partFrom[index], partTo[index]))) {
 					if (lineWidth + grapheme.width > limit && lineWidth > 0) {
 						breakLine();
 					}
 
-					append(grapheme.text, partRun[index]!, grapheme.width);
+					append(grapheme.text, 0, grapheme.text.length, run, grapheme.width);
 				}
 			}
 		}
@@ -162,11 +197,14 @@ export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[]
 			continue;
 		}
 
+		// In plain ASCII (most text) a word is as wide as it is long: no need to cut it out to measure it.
+		const ascii = isPrintableAscii(text);
 		let index = 0;
 		while (index < text.length) {
 			if (text.charCodeAt(index) === 32) {
 				placeWord();
 				space = run;
+				spaceAt = index;
 				while (index < text.length && text.charCodeAt(index) === 32) {
 					index++;
 				}
@@ -179,10 +217,10 @@ export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[]
 				end = text.length;
 			}
 
-			const part = index === 0 && end === text.length ? text : text.slice(index, end);
-			const columns = textWidth(part);
-			partText[partCount] = part;
+			const columns = ascii ? end - index : textWidth(index === 0 && end === text.length ? text : text.slice(index, end));
 			partRun[partCount] = run;
+			partFrom[partCount] = index;
+			partTo[partCount] = end;
 			partWidth[partCount] = columns;
 			partCount++;
 			wordWidth += columns;

@@ -32,10 +32,15 @@ function simpleWidth(code: number): number {
 	return -1;
 }
 
+/** Whether every character of `text` is a printable ASCII one (one column each). */
+export function isPrintableAscii(text: string): boolean {
+	return printableAscii.test(text);
+}
+
 /** Columns `text` takes on a terminal (no escape sequences in it). Common scripts skip string-width. */
 export function textWidth(text: string): number {
 	// One native test instead of a loop: most words are plain ASCII (and a first render runs cold).
-	if (printableAscii.test(text)) {
+	if (isPrintableAscii(text)) {
 		return text.length;
 	}
 
