@@ -22,9 +22,17 @@ export function canHighlight(language: string): boolean {
 	return language !== '' && hljs.getLanguage(language) !== undefined;
 }
 
+const roleCache = new Map<string, string>();
+
 function roleOf(className: string): string {
-	const scope = className.replace(/^hljs-/, '').split(/\s+/)[0]!.replace(/_+$/, '');
-	return roles[scope] ?? roles[scope.split('.')[0]!] ?? '';
+	let role = roleCache.get(className);
+	if (role === undefined) {
+		const scope = className.replace(/^hljs-/, '').split(/\s+/)[0]!.replace(/_+$/, '');
+		role = roles[scope] ?? roles[scope.split('.')[0]!] ?? '';
+		roleCache.set(className, role);
+	}
+
+	return role;
 }
 
 /**
@@ -43,7 +51,8 @@ export function highlightCode(code: string, language: string, key: string): Run[
 		} else {
 			const role = stack.at(-1) ?? '';
 			const runKey = role === '' ? key : (key === '' ? role : `${key}+${role}`);
-			const parts = decodeEntities(match[2]).split('\n');
+			const text = match[2];
+			const parts = (text.includes('&') ? decodeEntities(text) : text).split('\n');
 			for (const [index, part] of parts.entries()) {
 				if (index > 0) {
 					lines.push([]);

@@ -101,8 +101,10 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 			anchors[heading.id] ??= heading.line;
 		}
 
-		for (const id of context.pendingAnchors.splice(0)) {
-			anchors[id] ??= lines.length;
+		if (context.pendingAnchors.length > 0) {
+			for (const id of context.pendingAnchors.splice(0)) {
+				anchors[id] ??= lines.length;
+			}
 		}
 
 		blocks.push({line: lines.length, source});

@@ -1,7 +1,7 @@
 import type {Tokens} from 'marked';
 import {type InlineContext, inlineRuns} from './inline.js';
 import {appendAll, blankLine, joinLines, type Line, type LineWriter, lineOf, type Run, spaceLine, wrapRuns} from './lines.js';
-import {textWidth} from './text-width.js';
+import {isPrintableAscii, textWidth} from './text-width.js';
 
 type Align = 'left' | 'right' | 'center' | null;
 
@@ -57,9 +57,19 @@ function pushAligned(parts: Line[], line: Line, width: number, align: Align): vo
 	parts.push(spaceLine(before), line, spaceLine(gap - before));
 }
 
+function cellText(runs: Run[]): string {
+	return runs.length === 1 ? runs[0]!.text : runs.map(run => run.text).join('');
+}
+
 function naturalWidth(runs: Run[]): number {
+	const text = cellText(runs);
+	// Printable ASCII has no line breaks and one column a character.
+	if (isPrintableAscii(text)) {
+		return text.length;
+	}
+
 	let widest = 0;
-	for (const part of runs.map(run => run.text).join('').split('\n')) {
+	for (const part of text.split('\n')) {
 		widest = Math.max(widest, textWidth(part));
 	}
 
@@ -67,8 +77,21 @@ function naturalWidth(runs: Run[]): number {
 }
 
 function longestWord(runs: Run[]): number {
+	const text = cellText(runs);
 	let longest = 0;
-	for (const word of runs.map(run => run.text).join('').split(/[\s]+/)) {
+	if (isPrintableAscii(text)) {
+		// Spaces are the only white space here: measure between them without cutting words out.
+		for (let start = 0; start <= text.length;) {
+			const space = text.indexOf(' ', start);
+			const end = space < 0 ? text.length : space;
+			longest = Math.max(longest, end - start);
+			start = end + 1;
+		}
+
+		return longest;
+	}
+
+	for (const word of text.split(/[\s]+/)) {
 		longest = Math.max(longest, textWidth(word));
 	}
 
