@@ -11,7 +11,6 @@ import {loadLibrary} from '../source/content/load-library.js';
 import type {Library, Post} from '../source/content/post.js';
 import type {RenderedArticle} from '../source/render/article.js';
 import type {LibrarySource} from '../source/ui/services.js';
-import {tuneEngine} from '../source/cli/tune-engine.js';
 import {FakeStdin, FakeStdout, type Write} from './fake-terminal.js';
 
 export type Step = {key: string; latencyMs: number | undefined; bytes: number; frames: number};
@@ -20,8 +19,6 @@ export type Step = {key: string; latencyMs: number | undefined; bytes: number; f
 const frameBytes = 100;
 
 const [mode = '', target = '', extra = ''] = process.argv.slice(2);
-// The engine as the CLI sets it up, so every figure is the CLI's.
-tuneEngine();
 
 function report(result: Record<string, unknown>): void {
 	process.stdout.write(JSON.stringify({...result, maxRssBytes: process.resourceUsage().maxRSS * 1024}) + '\n');
@@ -149,8 +146,9 @@ switch (mode) {
 	case 'render': {
 		const post = await onePost(target);
 		const start = performance.now();
-		// Imported on first use, as the CLI does; timed apart from rendering.
-		const {renderArticle} = await import('../source/render/render-article.js');
+		// Imported on first use and the engine set up for rendering, as `blog-tui read` does; timed apart from rendering.
+		const [{renderArticle}, {tuneEngine}] = await Promise.all([import('../source/render/render-article.js'), import('../source/render/tune-engine.js')]);
+		tuneEngine();
 		const imported = performance.now();
 		const article = await profiled(async () => renderArticle(post, {width: Number(extra), theme: 'dark', colorLevel: 3, hyperlinks: false}));
 		report({importMs: imported - start, ms: performance.now() - imported, lines: article.lines.length, bytes: Buffer.byteLength(readFileSync(target))});

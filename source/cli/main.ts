@@ -7,7 +7,6 @@ import {globalOptions} from './global-options.js';
 import {helpText} from './help-text.js';
 import {parseArgs} from './parse-args.js';
 import {serveOptions} from './serve-flags.js';
-import {tuneEngine} from './tune-engine.js';
 
 async function run(argv: readonly string[], bundledPosts: string): Promise<void> {
 	const parsed = parseArgs(argv, import.meta);
@@ -60,7 +59,6 @@ async function run(argv: readonly string[], bundledPosts: string): Promise<void>
  * code 1 (run time) or 2 (usage); a stack trace only with `DEBUG=blog-tui`.
  */
 export async function main(argv: readonly string[], bundledPostsUrl: URL): Promise<void> {
-	tuneEngine();
 	// `blog-tui list | head` closes the pipe early: that is the reader's choice, not an error.
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 		if (error.code === 'EPIPE') {

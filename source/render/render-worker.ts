@@ -1,6 +1,7 @@
 import {parentPort, workerData} from 'node:worker_threads';
 import type {ArticleSource, RenderOptions} from './article.js';
 import {renderArticle} from './render-article.js';
+import {tuneEngine} from './tune-engine.js';
 import {warmUpStep, warmUpSteps} from './warm-up.js';
 
 /** A render request from the article loader. */
@@ -9,6 +10,7 @@ export type RenderJob = {id: number; post: ArticleSource; options: RenderOptions
 /** Set by the loader when it starts the worker ahead of need: warm the renderer up with these options. */
 export type RenderWorkerData = {warmUp?: Omit<RenderOptions, 'width'>};
 
+tuneEngine();
 // The loader starts a job's time budget only once the worker has loaded marked and highlight.js.
 parentPort?.postMessage({ready: true});
 parentPort?.on('message', (job: RenderJob) => {
