@@ -282,13 +282,7 @@ export function spaceLine(count: number): Line {
 
 /** Puts `prefix` (already styled, `width` columns) before a line. */
 export function prefixLine(line: Line, prefix: Line): Line {
-	const shift = prefix.plain.length;
-	return {
-		ansi: prefix.ansi + line.ansi,
-		plain: prefix.plain + line.plain,
-		width: prefix.width + line.width,
-		links: prefix.links.length === 0 && line.links.length === 0 ? line.links : [...prefix.links, ...line.links.map(part => ({...part, from: part.from + shift, to: part.to + shift}))],
-	};
+	return joinLines([prefix, line]);
 }
 
 /** Cuts a line of runs to `width` columns, ending in a dim `…` where something was cut. */
