@@ -52,16 +52,9 @@ export function assembleArticle(lines: Line[], headings: RenderedHeading[], anch
 		}
 	}
 
-	const ansi: string[] = [];
-	const plain: string[] = [];
-	for (const line of lines) {
-		ansi.push(line.ansi);
-		plain.push(line.plain);
-	}
-
 	return {
-		lines: ansi,
-		plain,
+		lines: lines.map(line => line.ansi),
+		plain: lines.map(line => line.plain),
 		headings,
 		anchors,
 		links: links.filter(link => link !== undefined),

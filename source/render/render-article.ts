@@ -101,10 +101,8 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 			anchors[heading.id] ??= heading.line;
 		}
 
-		if (context.pendingAnchors.length > 0) {
-			for (const id of context.pendingAnchors.splice(0)) {
-				anchors[id] ??= lines.length;
-			}
+		for (const id of context.pendingAnchors.splice(0)) {
+			anchors[id] ??= lines.length;
 		}
 
 		blocks.push({line: lines.length, source});

@@ -42,9 +42,4 @@ export class AddressHolders<Holder> {
 			}
 		}
 	}
-
-	/** Addresses with a connection open. */
-	get size(): number {
-		return this.#held.size;
-	}
 }

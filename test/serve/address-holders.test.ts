@@ -13,7 +13,7 @@ test('an address keeps its worker while any of its connections is open, then is 
 	assert.equal(holders.holder('10.0.0.1'), 'worker 1', 'one connection is still open');
 	holders.release('10.0.0.1', 'worker 1');
 	assert.equal(holders.holder('10.0.0.1'), undefined);
-	assert.equal(holders.size, 1);
+	assert.equal(holders.holder('10.0.0.2'), 'worker 2', 'other addresses keep theirs');
 });
 
 test('a close reported by a worker that no longer holds the address changes nothing; an exited worker lets go of all', () => {
