@@ -5,16 +5,22 @@ import {parseDate} from './parse-date.js';
 import {parseFrontmatter} from './parse-frontmatter.js';
 import type {Post, PostDate} from './post.js';
 import {cleanText, own, readFirst, readString, toBoolean, toMinutes, toTags, unreadField} from './read-fields.js';
+import {readMdxMeta} from './read-mdx-meta.js';
 import {restoreCollapsed} from './restore-collapsed.js';
 import {stripMdxEsm} from './strip-mdx-esm.js';
 import {firstParagraph, readingMinutes} from './summarise-body.js';
 
 const dateKeys = ['date', 'publishedAt', 'published', 'pubDate', 'publishDate', 'created', 'posted'];
 const updatedKeys = ['updated', 'updatedDate', 'lastmod', 'modified'];
-const tagKeys = ['tags', 'tag', 'keywords', 'categories', 'category'];
+const tagKeys = ['tags', 'tag', 'keywords', 'categories', 'category', 'topics'];
 const descriptionKeys = ['description', 'summary', 'excerpt', 'subtitle'];
 const readingKeys = ['readTime', 'readingTime', 'reading_time'];
 const coverKeys = ['heroImage', 'image', 'cover', 'coverImage', 'images'];
+// Zola's `path`, Hugo's `url`, Jekyll's `permalink`: `2015/04/10/fearless-concurrency`, `/blog/2015-04-10-x/`.
+const permalinkKeys = ['path', 'url', 'permalink', 'slug'];
+const permalinkDate = /(?:^|[/_-])((?:19|20)\d{2})([/-])(\d{2})\2(\d{2})(?=$|[/_.-])/;
+// Fields a post's `export const meta` is read for: a value there that is not a literal deserves a word.
+const metaFieldKeys = new Set(['title', ...dateKeys, ...updatedKeys, ...tagKeys, ...descriptionKeys]);
 const bundleFileNames = new Set(['index', '_index', 'readme']);
 const jekyllPrefix = /^(\d{4}-\d{2}-\d{2})-/;
 
@@ -60,6 +66,12 @@ function fileStem(absolutePath: string): {stem: string; fromFolder: boolean} {
 function readableName(stem: string): string {
 	const words = stem.replace(jekyllPrefix, '').replace(/[-_]+/g, ' ').trim();
 	return cleanText(words.charAt(0).toUpperCase() + words.slice(1), 300) || 'Untitled';
+}
+
+/** The date in a permalink-like field, for posts whose only date is their address. */
+function toPermalinkDate(value: unknown): PostDate | undefined {
+	const match = typeof value === 'string' && value.length <= 300 ? permalinkDate.exec(value) : undefined;
+	return match ? parseDate(`${match[1]}-${match[3]}-${match[4]}`) : undefined;
 }
 
 function slugOf(value: string): string {
@@ -140,9 +152,20 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	const sources: Record<string, string> = {...given};
 	const frontmatter = parseFrontmatter(text);
 	const warnings = [...readWarnings, ...frontmatter.warnings];
-	const {data} = frontmatter;
+	let {data} = frontmatter;
 	let body = frontmatter.body.replace(/^\n+/, '');
-	const withoutEsm = relativePath.toLowerCase().endsWith('.mdx') ? stripMdxEsm(body) : undefined;
+	const mdx = relativePath.toLowerCase().endsWith('.mdx');
+	const meta = mdx ? readMdxMeta(body) : undefined;
+	if (meta) {
+		data = {...meta.data, ...data};
+		body = meta.body;
+		sources['fields'] = 'export const meta';
+		for (const key of meta.notLiteral.filter(name => metaFieldKeys.has(name))) {
+			warnings.push(`meta.${key} is not a literal value: ignored (nothing in a post is run)`);
+		}
+	}
+
+	const withoutEsm = mdx ? stripMdxEsm(body) : undefined;
 	if (withoutEsm !== undefined) {
 		body = withoutEsm;
 		sources['body'] = sources['body'] ? `${sources['body']}, MDX imports removed` : 'MDX imports removed';
@@ -177,8 +200,12 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	} else {
 		const prefix = jekyllPrefix.exec(path.basename(absolutePath)) ?? jekyllPrefix.exec(stem);
 		date = prefix ? parseDate(prefix[1]) : undefined;
+		const permalink = date ? undefined : readFirst(data, permalinkKeys, toPermalinkDate);
 		if (date) {
 			sources['date'] = 'file name';
+		} else if (permalink) {
+			date = permalink.value;
+			sources['date'] = permalink.key;
 		}
 	}
 

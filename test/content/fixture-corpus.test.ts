@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 57);
+		assert.equal(library.posts.length, 63);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -224,6 +224,34 @@ describe('the fixture corpus', () => {
 		assert.deepEqual(outline('astro/chart-post.mdx'), ['2 How it works #how-it-works']);
 	});
 
+	test('Next.js MDX: `export const meta` literals are read, never run, and not shown', () => {
+		const meta = post('mdx/next-meta/index.mdx');
+		assert.deepEqual(
+			[meta.title, meta.date?.iso, meta.tags, meta.author, meta.cover, meta.sources['date'], meta.sources['tags']],
+			['Shipping the new color palette', '2020-11-18T17:45:00Z', ['design', 'colors'], 'Sam Ortiz', undefined, 'date', 'tags'],
+		);
+		assert.equal(meta.body, 'Today we are shipping the palette we have been working on all year.\n\n## Why a new palette\n\nThe old one had too few greys.\n');
+		assert.deepEqual(outline('mdx/next-meta/index.mdx'), ['2 Why a new palette #why-a-new-palette']);
+		assert.deepEqual(problemsOf('mdx/next-meta/index.mdx'), []);
+		const computed = post('mdx/computed-title.mdx');
+		assert.deepEqual([computed.title, computed.sources['title'], computed.date?.iso], ['Computed title', 'file name', '2021-03-04']);
+		assert.equal(computed.body, 'A post whose title is worked out by code, which is never run.\n');
+		assert.deepEqual(problemsOf('mdx/computed-title.mdx'), ['meta.title is not a literal value: ignored (nothing in a post is run)']);
+	});
+
+	test('a date only in a permalink field (Zola path, Hugo url); four digits alone are not one', () => {
+		assert.deepEqual([post('permalinks/fearless.md').date?.iso, post('permalinks/fearless.md').sources['date']], ['2015-04-10', 'path']);
+		assert.deepEqual([post('permalinks/hugo-url.md').date?.iso, post('permalinks/hugo-url.md').sources['date']], ['2013-11-12', 'url']);
+		assert.equal(post('permalinks/undated-slug.md').date, undefined);
+		assert.deepEqual(problemsOf('permalinks/fearless.md'), []);
+	});
+
+	test('Zenn: topics are tags; emoji and type are ignored quietly', () => {
+		const zenn = post('zenn/container-registry.md');
+		assert.deepEqual([zenn.title, zenn.tags, zenn.sources['tags'], zenn.draft], ['Container registry を使ってみる', ['docker', 'GitHub'], 'topics', false]);
+		assert.deepEqual(problemsOf('zenn/container-registry.md'), []);
+	});
+
 	test('mojibake is repaired when the reversal is exact', () => {
 		const repaired = post('scraped/mojibake.md');
 		assert.equal(repaired.title, 'It’s café time');
@@ -266,6 +294,7 @@ describe('the fixture corpus', () => {
 			['dates/2021-05-06-garbled-date.md', 'tags (a mapping) holds no tag written as text: ignored', true],
 			['dates/not-a-date.md', 'date "sometime next spring" is not a date: shown as undated', true],
 			['encodings/windows-1252.md', 'not valid UTF-8: read as Windows-1252', true],
+			['mdx/computed-title.mdx', 'meta.title is not a literal value: ignored (nothing in a post is run)', true],
 		];
 		assert.deepEqual(library.problems.map(problem => [problem.path, problem.problem, problem.slug !== undefined]), expected);
 		for (const problem of library.problems) {
