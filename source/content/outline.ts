@@ -212,7 +212,20 @@ function scan(body: string): BodyScan {
 		}
 
 		if (listIndent >= 0 && indent >= listIndent) {
-			// Content of a list item: fences inside it still hide `#` lines.
+			// Content of a list item: fences and raw HTML (`<pre>`, comments) inside it still hide what they hold.
+			const content = line.slice(indent);
+			const innerRaw = htmlRaw.exec(content);
+			if (innerRaw && !content.toLowerCase().includes(`</${innerRaw[1]!.toLowerCase()}>`)) {
+				html = 'raw';
+				rawTag = innerRaw[1]!.toLowerCase();
+				continue;
+			}
+
+			if (htmlComment.test(content) && !content.includes('-->')) {
+				html = 'comment';
+				continue;
+			}
+
 			const inner = fenceOpen.exec(line);
 			if (inner && !(inner[2]![0] === '`' && inner[3]!.includes('`'))) {
 				fence = {marker: inner[2]!, indent: inner[1]!.length};
