@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {inferPreamble} from './infer-preamble.js';
-import {type BodyScan, extractHeadings, scanBody} from './outline.js';
+import {type BodyScan, outlineBody, scanBody} from './outline.js';
 import {parseDate} from './parse-date.js';
 import {parseFrontmatter} from './parse-frontmatter.js';
 import type {Post, PostDate} from './post.js';
@@ -301,6 +301,8 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		sources['cover'] = cover.key;
 	}
 
+	const outline = outlineBody(body, scanned ??= scanBody(body));
+	body = outline.body;
 	return {
 		slug: slug || 'post',
 		title,
@@ -315,7 +317,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		path: relativePath,
 		absolutePath,
 		body,
-		headings: extractHeadings(body, scanned ??= scanBody(body)),
+		headings: outline.headings,
 		warnings,
 		sources,
 	};

@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 64);
+		assert.equal(library.posts.length, 67);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -187,13 +187,22 @@ describe('the fixture corpus', () => {
 		assert.equal(pasted.sources['date'], 'date line');
 		assert.equal(pasted.description, 'We cut CI time in half by caching the right things and nothing else.');
 		assert.ok(pasted.body.startsWith('Jane Doe\n\nWe cut CI time'), 'the title, read time and date lines are removed');
-		assert.deepEqual(outline('scraped/medium-paste.md'), ['2 inferred Data Management #data-management', '2 inferred Caching #caching', '3 inferred Key takeaways #key-takeaways']);
+		assert.deepEqual(outline('scraped/medium-paste.md'), ['2 inferred Data Management #data-management', '2 inferred Caching #caching'], 'Key takeaways: is prose in a Markdown post');
 		const lines = pasted.body.split('\n');
 		assert.deepEqual(pasted.headings.map(heading => [lines[heading.line], heading.source]), [
 			['**Data Management:**', '**Data Management:**'],
 			['**Caching**', '**Caching**'],
-			['Key takeaways:', 'Key takeaways:'],
 		]);
+	});
+
+	test('headings we infer: a bold line with a hard break, plain-text labels with items, never a sentence ending in a colon', () => {
+		assert.deepEqual(outline('scraped/bold-hard-break.md'), ['2 inferred Designing Microservices #designing-microservices', '2 inferred Running Them #running-them']);
+		assert.equal(post('scraped/bold-hard-break.md').body, 'Splitting a monolith is mostly about data.\n\n**Designing Microservices:**\n\nStart from the data each team owns, not from the code layout.\n\n**Running Them:**\n\nWatch the queues before you watch the CPUs.\n\n**This is the one rule we never broke.**\n\nEverything else changed twice.\n');
+		const plain = post('scraped/plain-labels.md');
+		assert.equal(plain.title, 'Moving our builds to one pipeline');
+		assert.deepEqual(outline('scraped/plain-labels.md'), ['2 inferred What we changed #what-we-changed', '2 inferred What we would keep #what-we-would-keep']);
+		assert.ok(plain.body.includes('What we changed:\n\n- Cache by lockfile hash\n- Split the test job in four\n- Keep artefacts under 50 MB\n\nNote: the rollback'));
+		assert.deepEqual(outline('prose-colons.md'), []);
 	});
 
 	test('Posted on … and 2/10/2024 date lines', () => {
