@@ -8,6 +8,7 @@ import {cleanText, own, readFirst, readString, toBoolean, toMinutes, toTags, unr
 import {readMdxMeta} from './read-mdx-meta.js';
 import {restoreCollapsed} from './restore-collapsed.js';
 import {stripMdxEsm} from './strip-mdx-esm.js';
+import {stripPageChrome} from './strip-page-chrome.js';
 import {firstParagraph, readingMinutes} from './summarise-body.js';
 
 const dateKeys = ['date', 'publishedAt', 'published', 'pubDate', 'publishDate', 'created', 'posted'];
@@ -76,6 +77,10 @@ function toPermalinkDate(value: unknown): PostDate | undefined {
 
 function slugOf(value: string): string {
 	return value.trim().replace(/^\/+|\/+$/g, '').replace(/\s+/g, '-').slice(0, 200);
+}
+
+function addRepair(sources: Record<string, string>, repair: string): void {
+	sources['body'] = sources['body'] ? `${sources['body']}, ${repair}` : repair;
 }
 
 function removeLines(body: string, from: number, count: number): string {
@@ -168,7 +173,15 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	const withoutEsm = mdx ? stripMdxEsm(body) : undefined;
 	if (withoutEsm !== undefined) {
 		body = withoutEsm;
-		sources['body'] = sources['body'] ? `${sources['body']}, MDX imports removed` : 'MDX imports removed';
+		addRepair(sources, 'MDX imports removed');
+	}
+
+	// A page saved as text has no frontmatter; its fields are in the page around the article.
+	const page = frontmatter.format === 'none' ? stripPageChrome(body) : undefined;
+	if (page) {
+		body = page.body;
+		warnings.push(...page.warnings);
+		addRepair(sources, 'page chrome removed');
 	}
 
 	if (body.trim() === '') {
@@ -182,10 +195,14 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	if (restored !== undefined) {
 		body = restored;
 		scanned = scanBody(body);
-		sources['body'] = sources['body'] ? `${sources['body']}, collapsed lines restored` : 'collapsed lines restored';
+		addRepair(sources, 'collapsed lines restored');
 	}
 
-	const titleChoice = chooseTitle(data, body, scanned.headings);
+	const titleChoice = chooseTitle(page?.title ? {title: page.title.text} : data, body, scanned.headings);
+	if (titleChoice && page?.title) {
+		titleChoice.source = page.title.source;
+	}
+
 	if (titleChoice && titleChoice.body !== body) {
 		body = titleChoice.body;
 		scanned = undefined;
@@ -206,6 +223,9 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		} else if (permalink) {
 			date = permalink.value;
 			sources['date'] = permalink.key;
+		} else if (page?.date) {
+			date = page.date;
+			sources['date'] = 'page';
 		}
 	}
 
@@ -241,6 +261,9 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	if (readingField) {
 		minutes = readingField.value;
 		sources['readingMinutes'] = readingField.key;
+	} else if (page?.readingMinutes !== undefined) {
+		minutes = page.readingMinutes;
+		sources['readingMinutes'] = 'page';
 	} else if (preamble.readingMinutes !== undefined) {
 		minutes = preamble.readingMinutes;
 		sources['readingMinutes'] = 'read time line';
@@ -265,7 +288,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		}
 	}
 
-	const tags = readFirst(data, tagKeys, toTags);
+	const tags = readFirst(data, tagKeys, toTags) ?? (page?.tags ? {key: 'page', value: page.tags} : undefined);
 	if (tags) {
 		sources['tags'] = tags.key;
 	} else {
@@ -291,7 +314,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	const slug = slugField ? slugOf(slugField.value) : slugOf(stem.replace(jekyllPrefix, '')) || 'post';
 	sources['slug'] = slugField ? 'slug' : fromFolder ? 'folder name' : 'file name';
 
-	const author = readFirst(data, ['author', 'authors'], toAuthor);
+	const author = readFirst(data, ['author', 'authors'], toAuthor) ?? (page?.author ? {key: 'page', value: cleanText(page.author, 120)} : undefined);
 	if (author) {
 		sources['author'] = author.key;
 	}

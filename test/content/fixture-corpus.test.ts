@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 67);
+		assert.equal(library.posts.length, 72);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -213,6 +213,49 @@ describe('the fixture corpus', () => {
 		assert.equal(post('scraped/date-line.md').body, 'A post pasted with only a date above it.\n');
 	});
 
+	test('pages saved as text: the chrome at the top is not the title or the body, the chrome at the end is cut with a warning', () => {
+		const fields = (path: string) => {
+			const {title, date, author, tags, readingMinutes, description, sources} = post(path);
+			return {title, date: date?.iso, author, tags, readingMinutes, description, title_: sources['title']};
+		};
+
+		assert.deepEqual(fields('scraped/dev-community.md'), {
+			title: 'Designing Microservices That Last', date: '2024-03-12', author: 'Priya Raman', tags: ['microservices', 'architecture', 'beginners'],
+			readingMinutes: 1, description: 'Most teams split their monolith too early. This post is about waiting for the right seams.', title_: 'cover image line',
+		});
+		assert.equal(post('scraped/dev-community.md').body, 'Most teams split their monolith too early. This post is about waiting for the right seams.\n\n## Start from the data\n\nEach service should own the tables it writes.\n\n## Keep the contracts small\n\nA narrow API is easier to keep stable than a wide one.\n');
+		assert.deepEqual(problemsOf('scraped/dev-community.md'), ['page chrome cut at the end: 9 lines from "Top comments (3)"']);
+
+		assert.deepEqual(fields('scraped/dev-no-cover.md'), {
+			title: 'Writing Tests You Trust', date: undefined, author: 'Omar Haddad', tags: ['testing', 'javascript'],
+			readingMinutes: 1, description: 'A test you do not trust is worse than no test at all.', title_: 'line after Posted on',
+		});
+		assert.equal(post('scraped/dev-no-cover.md').body, 'A test you do not trust is worse than no test at all.\n\nDelete the flaky ones first.\n');
+		assert.deepEqual(problemsOf('scraped/dev-no-cover.md'), ['page chrome cut at the end: 2 lines from "Read more →"']);
+
+		assert.deepEqual(fields('scraped/medium-page.md'), {
+			title: 'Why Our Queue Fell Over', date: '2024-02-02', author: 'Tomás Ortega', tags: [],
+			readingMinutes: 6, description: 'Lessons from one very long night', title_: 'first line',
+		});
+		assert.ok(post('scraped/medium-page.md').body.startsWith('Lessons from one very long night\n\nAt 2 a.m.'));
+		assert.ok(post('scraped/medium-page.md').body.endsWith('an alert on its depth.\n'));
+		assert.deepEqual(problemsOf('scraped/medium-page.md'), ['page chrome cut at the end: 8 lines from "Sign up to discover human stories that …"']);
+
+		assert.deepEqual(fields('scraped/hashnode-page.md'), {
+			title: 'Caching Without Tears', date: '2024-01-20', author: 'Lena Fischer', tags: [],
+			readingMinutes: 4, description: 'Cache invalidation is hard only when you cache the wrong things.', title_: 'repeated line',
+		});
+		assert.equal(post('scraped/hashnode-page.md').body, 'Cache invalidation is hard only when you cache the wrong things.\n\n## Cache what is expensive\n\nMeasure first, then cache.\n');
+		assert.deepEqual(problemsOf('scraped/hashnode-page.md'), ['page chrome cut at the end: 7 lines from "Subscribe to our newsletter"']);
+
+		assert.deepEqual(fields('scraped/substack-page.md'), {
+			title: 'The Slow Build', date: '2024-04-09', author: 'Ada Mensah', tags: [],
+			readingMinutes: 1, description: 'Notes on shipping software at a human pace', title_: 'repeated line',
+		});
+		assert.ok(post('scraped/substack-page.md').body.endsWith('Slowness is not the goal. Understanding is.\n'));
+		assert.deepEqual(problemsOf('scraped/substack-page.md'), ['page chrome cut at the end: 10 lines from "Thanks for reading The Slow Build! Subs…"']);
+	});
+
 	test('collapsed one-line Markdown gets its lines back', () => {
 		const collapsed = post('scraped/collapsed.md');
 		assert.deepEqual(outline('scraped/collapsed.md'), [
@@ -304,6 +347,11 @@ describe('the fixture corpus', () => {
 			['dates/not-a-date.md', 'date "sometime next spring" is not a date: shown as undated', true],
 			['encodings/windows-1252.md', 'not valid UTF-8: read as Windows-1252', true],
 			['mdx/computed-title.mdx', 'meta.title is not a literal value: ignored (nothing in a post is run)', true],
+			['scraped/dev-community.md', 'page chrome cut at the end: 9 lines from "Top comments (3)"', true],
+			['scraped/dev-no-cover.md', 'page chrome cut at the end: 2 lines from "Read more →"', true],
+			['scraped/hashnode-page.md', 'page chrome cut at the end: 7 lines from "Subscribe to our newsletter"', true],
+			['scraped/medium-page.md', 'page chrome cut at the end: 8 lines from "Sign up to discover human stories that …"', true],
+			['scraped/substack-page.md', 'page chrome cut at the end: 10 lines from "Thanks for reading The Slow Build! Subs…"', true],
 		];
 		assert.deepEqual(library.problems.map(problem => [problem.path, problem.problem, problem.slug !== undefined]), expected);
 		for (const problem of library.problems) {
