@@ -9,6 +9,7 @@ import {readMdxMeta} from './read-mdx-meta.js';
 import {restoreCollapsed} from './restore-collapsed.js';
 import {stripMdxEsm} from './strip-mdx-esm.js';
 import {stripPageChrome} from './strip-page-chrome.js';
+import {stripTemplateEnd} from './strip-template-end.js';
 import {firstParagraph, readingMinutes} from './summarise-body.js';
 
 const dateKeys = ['date', 'publishedAt', 'published', 'pubDate', 'publishDate', 'created', 'posted'];
@@ -182,6 +183,12 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		body = page.body;
 		warnings.push(...page.warnings);
 		addRepair(sources, 'page chrome removed');
+	}
+
+	const templateEnd = stripTemplateEnd(body);
+	if (templateEnd) {
+		body = templateEnd.body;
+		warnings.push(`a stray ${JSON.stringify(templateEnd.dropped)} after the last paragraph (the end of a JavaScript template string): dropped`);
 	}
 
 	if (body.trim() === '') {

@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 72);
+		assert.equal(library.posts.length, 75);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -268,6 +268,27 @@ describe('the fixture corpus', () => {
 		assert.equal(collapsed.sources['body'], 'collapsed lines restored');
 	});
 
+	test('collapsed Markdown: a restored heading stops where its sentence or list starts', () => {
+		assert.deepEqual(outline('scraped/collapsed-swallow.md'), [
+			'2 Key Benefits #key-benefits',
+			'3 1. Scalability #1-scalability',
+			'3 2. Team Autonomy #2-team-autonomy',
+			'2 Implementation Challenges #implementation-challenges',
+			'2 Conclusion #conclusion',
+		]);
+		const {body} = post('scraped/collapsed-swallow.md');
+		assert.ok(body.includes('### 1. Scalability\n\n- Scale individual services on their own\n- Pay only for the capacity each one needs\n\n### 2. Team Autonomy'));
+		assert.ok(body.includes('## Implementation Challenges\n\nWhile Microservices offer many benefits, they also bring real costs: more moving parts, harder debugging and network failures.\n\n## Conclusion'));
+	});
+
+	test('the end of a JavaScript template string after the last paragraph is dropped, with a warning', () => {
+		assert.equal(post('scraped/template-literal.md').body, 'This post was kept in a JavaScript module as a template string.\n\nThe last paragraph ends here.\n');
+		assert.deepEqual(problemsOf('scraped/template-literal.md'), ['a stray "`;" after the last paragraph (the end of a JavaScript template string): dropped']);
+		assert.equal(post('scraped/template-literal-inline.md').body, 'Use `npm ci` in CI, not `npm install`.\n\nThat is the whole trick.\n');
+		assert.deepEqual(problemsOf('scraped/template-literal-inline.md'), ['a stray "`" after the last paragraph (the end of a JavaScript template string): dropped']);
+		assert.equal(post('yaml-basic.md').warnings.length, 0);
+	});
+
 	test('an Astro .mdx post: its import/export blocks are not shown or summarised, code is untouched', () => {
 		const mdx = post('astro/chart-post.mdx');
 		assert.deepEqual([mdx.title, mdx.date?.iso, mdx.cover, mdx.sources['date'], mdx.sources['body']], ['Charts in Astro', '2024-05-01', '/blog/chart.jpg', 'pubDate', 'MDX imports removed']);
@@ -352,6 +373,8 @@ describe('the fixture corpus', () => {
 			['scraped/hashnode-page.md', 'page chrome cut at the end: 7 lines from "Subscribe to our newsletter"', true],
 			['scraped/medium-page.md', 'page chrome cut at the end: 8 lines from "Sign up to discover human stories that …"', true],
 			['scraped/substack-page.md', 'page chrome cut at the end: 10 lines from "Thanks for reading The Slow Build! Subs…"', true],
+			['scraped/template-literal-inline.md', 'a stray "`" after the last paragraph (the end of a JavaScript template string): dropped', true],
+			['scraped/template-literal.md', 'a stray "`;" after the last paragraph (the end of a JavaScript template string): dropped', true],
 		];
 		assert.deepEqual(library.problems.map(problem => [problem.path, problem.problem, problem.slug !== undefined]), expected);
 		for (const problem of library.problems) {
