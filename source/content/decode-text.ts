@@ -1,5 +1,5 @@
 import {Buffer, isAscii, isUtf8} from 'node:buffer';
-import {decodeWindows1252} from './windows-1252.js';
+import {decodeWindows1252} from './code-pages.js';
 
 export type Decoded = {text: string; warnings: string[]; ascii: boolean} | {binary: true};
 

@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 75);
+		assert.equal(library.posts.length, 76);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -330,6 +330,8 @@ describe('the fixture corpus', () => {
 		assert.equal(repaired.title, 'It’s café time');
 		assert.equal(repaired.body, 'She said “hello” — then left… 😀\n');
 		assert.equal(repaired.sources['body'], 'mojibake repaired');
+		const greek = post('scraped/mojibake-greek.md');
+		assert.deepEqual([greek.title, greek.body, greek.sources['body']], ['Γεια σου κόσμε 👋', 'Μετά → το επόμενο βήμα. Καλημέρα!\n', 'mojibake repaired'], 'UTF-8 read as Windows-1253, the real Greek around it untouched');
 	});
 
 	test('encodings: BOM, UTF-16 LE/BE, CRLF, lone CR, Windows-1252', () => {

@@ -4,7 +4,8 @@ import {decodeText} from '../../source/content/decode-text.js';
 import {inferPreamble} from '../../source/content/infer-preamble.js';
 import fc from 'fast-check';
 import {mayHoldMojibake, repairMojibake} from '../../source/content/repair-mojibake.js';
-import {decodeWindows1252} from '../../source/content/windows-1252.js';
+import iconv from 'iconv-lite';
+import {codePages} from '../../source/content/code-pages.js';
 import {restoreCollapsed} from '../../source/content/restore-collapsed.js';
 import {stripTemplateEnd} from '../../source/content/strip-template-end.js';
 import {firstParagraph, readingMinutes} from '../../source/content/summarise-body.js';
@@ -31,8 +32,8 @@ describe('repairMojibake', () => {
 
 	test('the byte search that skips the repair never misses text the repair would change', () => {
 		// Any text, once its UTF-8 is misread as Windows-1252 and saved again as UTF-8.
-		fc.assert(fc.property(fc.string({unit: 'grapheme', maxLength: 30}), fc.string({unit: 'binary', maxLength: 30}), (plain, written) => {
-			const mangled = decodeWindows1252(utf8(written));
+		fc.assert(fc.property(fc.string({unit: 'grapheme', maxLength: 30}), fc.string({unit: 'binary', maxLength: 30}), fc.constantFrom(...codePages), (plain, written, page) => {
+			const mangled = Array.from(utf8(written), byte => page.characters[byte]!).join('');
 			for (const text of [written, mangled, `${plain}${mangled}`]) {
 				if (repairMojibake(text).repaired) {
 					assert.ok(mayHoldMojibake(utf8(text)), JSON.stringify(text));
@@ -42,12 +43,42 @@ describe('repairMojibake', () => {
 		assert.equal(mayHoldMojibake(utf8('Itâ€™s')), true);
 		assert.equal(mayHoldMojibake(utf8('cafÃ©')), true);
 		assert.equal(mayHoldMojibake(utf8('café naïve résumé 漢字 “quoted” — Ã alone')), false);
+		assert.equal(mayHoldMojibake(utf8('Hi πŸ‘‹')), true);
 	});
 
 	test('reverses exact runs, leaves everything else alone', () => {
 		assert.deepEqual(repairMojibake('Itâ€™s a cafÃ© â€” ðŸ˜€'), {text: 'It’s a café — 😀', repaired: true});
 		assert.deepEqual(repairMojibake('São Paulo, “quoted”, Ã alone, naïve'), {text: 'São Paulo, “quoted”, Ã alone, naïve', repaired: false});
 		assert.deepEqual(repairMojibake('Â\u0085 is a C1 control once reversed'), {text: 'Â\u0085 is a C1 control once reversed', repaired: false});
+	});
+
+	// What each page makes of UTF-8, made with iconv-lite here the way a misconfigured reader did it.
+	const misread = (text: string, page: string) => iconv.decode(Buffer.from(text), page).replace(/\uFFFD/g, '');
+	const sample = 'Héllo wörld — “quoted” → done ✓ 👋 Žluťoučký kůň, Привет, Καλημέρα, Ağaç, Ąžuolas';
+
+	test('UTF-8 misread as each legacy code page is put back', () => {
+		assert.deepEqual(repairMojibake('Hi πŸ‘‹ and then β†’ next'), {text: 'Hi 👋 and then → next', repaired: true}, 'Windows-1253, with Windows-1252 for its undefined bytes');
+		for (const page of ['windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1257', 'iso-8859-1', 'iso-8859-2', 'iso-8859-5', 'iso-8859-7', 'iso-8859-9', 'iso-8859-13', 'iso-8859-15', 'iso-8859-16']) {
+			const words = sample.split(' ').filter(word => iconv.decode(iconv.encode(misread(word, page), page), 'utf8') === word && misread(word, page) !== word);
+			assert.ok(words.length >= 3, `${page}: ${words.join(' ')}`);
+			const mangled = words.map(word => misread(word, page)).join(' ');
+			assert.deepEqual(repairMojibake(mangled), {text: words.join(' '), repaired: true}, `${page}: ${mangled}`);
+			assert.ok(mayHoldMojibake(utf8(mangled)), page);
+		}
+	});
+
+	test('real Greek, Cyrillic, Turkish, Polish and Baltic text is left alone', () => {
+		const real = [
+			'Καλημέρα σας, ΣΆΛΑΣ και ΈΛΑ, ό,τι θέλετε — ελληνικά',
+			'Привет, мир! Ёлка, ЎЗБЕК, Ђорђе, Љубљана и «кавычки», Він і Вілла',
+			'Türkçe metin: ağaç, ışık, İstanbul, Şişli, öğrenci',
+			'Zażółć gęślą jaźń, ćść, Łódź, Ąę',
+			'Ąžuolas, Šiauliai, Rīga, Ķekava, Ņ ē ū',
+			'naïve café résumé Ärger Ölfass Übermut ß ¼ ½ ¾',
+		];
+		for (const text of real) {
+			assert.deepEqual(repairMojibake(text), {text, repaired: false}, text);
+		}
 	});
 });
 
