@@ -4,7 +4,7 @@ import {type BodyScan, outlineBody, scanBody} from './outline.js';
 import {parseDate} from './parse-date.js';
 import {parseFrontmatter} from './parse-frontmatter.js';
 import type {Post, PostDate} from './post.js';
-import {cleanText, own, readFirst, readString, toBoolean, toMinutes, toTags, unreadField} from './read-fields.js';
+import {cleanText, fieldText, own, readFirst, readString, toBoolean, toMinutes, toTags, unreadField} from './read-fields.js';
 import {readMdxMeta} from './read-mdx-meta.js';
 import {restoreCollapsed} from './restore-collapsed.js';
 import {stripMdxEsm} from './strip-mdx-esm.js';
@@ -28,7 +28,7 @@ const jekyllPrefix = /^(\d{4}-\d{2}-\d{2})-/;
 
 function authorName(value: unknown): string | undefined {
 	const name = value !== null && typeof value === 'object' && !Array.isArray(value) ? own(value as Record<string, unknown>, 'name') : value;
-	return typeof name === 'string' && name.trim() !== '' ? cleanText(name, 120) : undefined;
+	return typeof name === 'string' && name.trim() !== '' ? fieldText(name, 120) : undefined;
 }
 
 /** `author: Jane`, `author: {name: Jane}`, `authors: [Jane, {name: Li}]` — one level only, so aliases cannot fan out. */
@@ -257,7 +257,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		title = titleChoice.title;
 		sources['title'] = titleChoice.source;
 	} else if (preamble.title) {
-		title = cleanText(preamble.title, 300);
+		title = fieldText(preamble.title, 300);
 		sources['title'] = 'first line';
 	} else {
 		title = readableName(stem);
@@ -321,7 +321,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	const slug = slugField ? slugOf(slugField.value) : slugOf(stem.replace(jekyllPrefix, '')) || 'post';
 	sources['slug'] = slugField ? 'slug' : fromFolder ? 'folder name' : 'file name';
 
-	const author = readFirst(data, ['author', 'authors'], toAuthor) ?? (page?.author ? {key: 'page', value: cleanText(page.author, 120)} : undefined);
+	const author = readFirst(data, ['author', 'authors'], toAuthor) ?? (page?.author ? {key: 'page', value: fieldText(page.author, 120)} : undefined);
 	if (author) {
 		sources['author'] = author.key;
 	}

@@ -1,3 +1,5 @@
+import {decodeHtmlEntities} from './decode-entities.js';
+
 /** Frontmatter values come from strangers: read only own keys, only strings and numbers, bounded. */
 
 // C0/C1 controls, DEL, and bidi overrides/isolates: nothing a title or tag needs, all things a terminal obeys.
@@ -19,6 +21,14 @@ export function cleanText(value: string, max: number): string {
 	return `${atWord.length > max / 2 ? atWord : cut}…`;
 }
 
+/**
+ * A field's text as `cleanText` makes it, with HTML entities decoded: titles and tags from MDX and
+ * from scraped pages are often written `Tom &amp; Jerry`, which a list must not show.
+ */
+export function fieldText(value: string, max: number): string {
+	return cleanText(decodeHtmlEntities(value), max);
+}
+
 export function own(data: Record<string, unknown>, key: string): unknown {
 	return Object.hasOwn(data, key) ? data[key] : undefined;
 }
@@ -28,7 +38,7 @@ export function readString(data: Record<string, unknown>, keys: readonly string[
 	for (const key of keys) {
 		const value = own(data, key);
 		if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
-			const text = cleanText(String(value), max);
+			const text = fieldText(String(value), max);
 			if (text !== '') {
 				return {key, value: text};
 			}
@@ -100,7 +110,7 @@ export function toTags(value: unknown): string[] | undefined {
 			continue;
 		}
 
-		const tag = cleanText(String(item), 40).replace(/^#(?=\S)/, '');
+		const tag = fieldText(String(item), 40).replace(/^#(?=\S)/, '');
 		const key = tag.toLowerCase();
 		if (tag !== '' && !seen.has(key)) {
 			seen.add(key);

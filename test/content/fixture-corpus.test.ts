@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 76);
+		assert.equal(library.posts.length, 77);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -317,6 +317,13 @@ describe('the fixture corpus', () => {
 		assert.deepEqual([post('permalinks/hugo-url.md').date?.iso, post('permalinks/hugo-url.md').sources['date']], ['2013-11-12', 'url']);
 		assert.equal(post('permalinks/undated-slug.md').date, undefined);
 		assert.deepEqual(problemsOf('permalinks/fearless.md'), []);
+	});
+
+	test('HTML entities in fields are decoded, so a list never shows &amp;', () => {
+		const {title, description, tags, author} = post('fields/entities.md');
+		assert.deepEqual({title, description, tags, author}, {title: 'Tom & Jerry\'s café', description: 'It’s done — finally', tags: ['R&D', 'café'], author: 'Ana & Bo'});
+		assert.equal(post('mdx/next-meta/index.mdx').description, 'Every shade was picked by hand — here is how.');
+		assert.ok(library.posts.every(candidate => ![candidate.title, candidate.description, candidate.author ?? '', ...candidate.tags].join(' ').includes('&amp;')));
 	});
 
 	test('Zenn: topics are tags; emoji and type are ignored quietly', () => {
