@@ -6,10 +6,7 @@ import {parseFrontmatter} from './parse-frontmatter.js';
 import type {Post, PostDate} from './post.js';
 import {cleanText, fieldText, own, readFirst, readString, toBoolean, toMinutes, toTags, unreadField} from './read-fields.js';
 import {readMdxMeta} from './read-mdx-meta.js';
-import {restoreCollapsed} from './restore-collapsed.js';
-import {stripMdxEsm} from './strip-mdx-esm.js';
-import {stripPageChrome} from './strip-page-chrome.js';
-import {stripTemplateEnd} from './strip-template-end.js';
+import {type RepairedBody, repairBody} from './repair-body.js';
 import {firstParagraph, readingMinutes} from './summarise-body.js';
 
 const dateKeys = ['date', 'publishedAt', 'published', 'pubDate', 'publishDate', 'created', 'posted'];
@@ -80,19 +77,10 @@ function slugOf(value: string): string {
 	return value.trim().replace(/^\/+|\/+$/g, '').replace(/\s+/g, '-').slice(0, 200);
 }
 
-function addRepair(sources: Record<string, string>, repair: string): void {
-	sources['body'] = sources['body'] ? `${sources['body']}, ${repair}` : repair;
-}
-
 function removeLines(body: string, from: number, count: number): string {
 	const lines = body.split('\n');
 	lines.splice(from, count);
 	return lines.join('\n').replace(/^\n+/, '');
-}
-
-/** Where the first block starts, when only blank lines, HTML comments and badges/images come before it. */
-function isFirstBlock(body: string, line: number): boolean {
-	return body.split('\n', line).every(text => text.trim() === '' || /^\s*(<!--.*-->|!\[[^\]]*\]\([^)]*\)|\[!\[.*)\s*$/.test(text));
 }
 
 type TitleChoice = {title: string; source: string; body: string};
@@ -102,17 +90,23 @@ function headingLineCount(heading: {source: string}): number {
 	return heading.source.startsWith('#') ? 1 : heading.source.split('\n').length + 1;
 }
 
-function chooseTitle(data: Record<string, unknown>, body: string, headings: BodyScan['headings']): TitleChoice | undefined {
+/**
+ * The title field, else the only H1 or an H1 that opens the body (only blank lines, HTML comments
+ * and badges above it, as the body scan reads them), with that H1 taken out of the body.
+ */
+function chooseTitle(data: Record<string, unknown>, body: string, scanned: BodyScan): TitleChoice | undefined {
 	const field = readString(data, ['title'], 300);
+	const {headings} = scanned;
 	const first = headings[0];
+	const opens = first !== undefined && first.depth === 1 && scanned.firstBlock === first.line;
 	const h1s = headings.filter(heading => heading.depth === 1);
 	if (field) {
 		// A body that repeats the title as its opening H1 would show it twice.
-		const repeat = first?.depth === 1 && first.text.toLowerCase() === field.value.toLowerCase() && isFirstBlock(body, first.line);
+		const repeat = opens && first.text.toLowerCase() === field.value.toLowerCase();
 		return {title: field.value, source: field.key, body: repeat ? removeLines(body, first.line, headingLineCount(first)) : body};
 	}
 
-	const h1 = h1s.length === 1 ? h1s[0]! : first?.depth === 1 && isFirstBlock(body, first.line) ? first : undefined;
+	const h1 = h1s.length === 1 ? h1s[0]! : opens ? first : undefined;
 	if (h1 && h1.text !== '') {
 		return {title: cleanText(h1.text, 300), source: 'h1', body: removeLines(body, h1.line, headingLineCount(h1))};
 	}
@@ -153,138 +147,79 @@ export type NormaliseInput = {
 	sources?: Record<string, string>;
 };
 
-/** Maps whatever frontmatter and preamble a post has onto the fields the browser shows. */
-export function normalisePost({absolutePath, relativePath, text, warnings: readWarnings, sources: given}: NormaliseInput): Post {
-	const sources: Record<string, string> = {...given};
+type FieldData = {
+	data: Record<string, unknown>;
+	/** The body after the frontmatter (and an MDX meta export), before any repair. */
+	body: string;
+	hasFrontmatter: boolean;
+	warnings: string[];
+	fromMeta: boolean;
+};
+
+/** The post's fields as written: its frontmatter, and in MDX its `export const meta` (frontmatter wins). */
+function readFieldData(text: string, mdx: boolean): FieldData {
 	const frontmatter = parseFrontmatter(text);
-	const warnings = [...readWarnings, ...frontmatter.warnings];
-	let {data} = frontmatter;
-	let body = frontmatter.body.replace(/^\n+/, '');
-	const mdx = relativePath.toLowerCase().endsWith('.mdx');
+	const warnings = [...frontmatter.warnings];
+	const body = frontmatter.body.replace(/^\n+/, '');
 	const meta = mdx ? readMdxMeta(body) : undefined;
-	if (meta) {
-		data = {...meta.data, ...data};
-		body = meta.body;
-		sources['fields'] = 'export const meta';
-		for (const key of meta.notLiteral.filter(name => metaFieldKeys.has(name))) {
-			warnings.push(`meta.${key} is not a literal value: ignored (nothing in a post is run)`);
-		}
+	for (const key of meta?.notLiteral.filter(name => metaFieldKeys.has(name)) ?? []) {
+		warnings.push(`meta.${key} is not a literal value: ignored (nothing in a post is run)`);
 	}
 
-	const withoutEsm = mdx ? stripMdxEsm(body) : undefined;
-	if (withoutEsm !== undefined) {
-		body = withoutEsm;
-		addRepair(sources, 'MDX imports removed');
+	return {
+		data: meta ? {...meta.data, ...frontmatter.data} : frontmatter.data,
+		body: meta?.body ?? body,
+		hasFrontmatter: frontmatter.format !== 'none',
+		warnings,
+		fromMeta: meta !== undefined,
+	};
+}
+
+type Choice<T> = {value: T; source: string};
+
+/** The date field, else a Jekyll file name, a permalink field, or the page a post was saved from. */
+function chooseDate(data: Record<string, unknown>, absolutePath: string, stem: string, page: RepairedBody['page']): Choice<PostDate> | undefined {
+	const field = readFirst(data, dateKeys, parseDate);
+	if (field) {
+		return {value: field.value, source: field.key};
 	}
 
-	// A page saved as text has no frontmatter; its fields are in the page around the article.
-	const page = frontmatter.format === 'none' ? stripPageChrome(body) : undefined;
-	if (page) {
-		body = page.body;
-		warnings.push(...page.warnings);
-		addRepair(sources, 'page chrome removed');
+	const prefix = jekyllPrefix.exec(path.basename(absolutePath)) ?? jekyllPrefix.exec(stem);
+	const fromName = prefix ? parseDate(prefix[1]) : undefined;
+	if (fromName) {
+		return {value: fromName, source: 'file name'};
 	}
 
-	const templateEnd = stripTemplateEnd(body);
-	if (templateEnd) {
-		body = templateEnd.body;
-		warnings.push(`a stray ${JSON.stringify(templateEnd.dropped)} after the last paragraph (the end of a JavaScript template string): dropped`);
+	const permalink = readFirst(data, permalinkKeys, toPermalinkDate);
+	if (permalink) {
+		return {value: permalink.value, source: permalink.key};
 	}
 
-	if (body.trim() === '') {
-		warnings.push('frontmatter only: no text');
+	return page?.date ? {value: page.date, source: 'page'} : undefined;
+}
+
+function chooseDraft(data: Record<string, unknown>, relativePath: string): Choice<boolean> | undefined {
+	const field = readFirst(data, ['draft'], toBoolean);
+	const unpublished = toBoolean(own(data, 'published')) === false;
+	const status = own(data, 'status');
+	const inDrafts = `/${relativePath}`.includes('/_drafts/');
+	if (field?.value === true) {
+		return {value: true, source: 'draft'};
 	}
 
-	// Scanning is the costliest step: scan once, again only if lines changed.
-	let scanned: BodyScan | undefined = scanBody(body);
-	const headingLines = new Set(scanned.headings.map(heading => heading.line));
-	const restored = headingLines.size <= 1 ? restoreCollapsed(body) : undefined;
-	if (restored !== undefined) {
-		body = restored;
-		scanned = scanBody(body);
-		addRepair(sources, 'collapsed lines restored');
+	if (unpublished) {
+		return {value: true, source: 'published'};
 	}
 
-	const titleChoice = chooseTitle(page?.title ? {title: page.title.text} : data, body, scanned.headings);
-	if (titleChoice && page?.title) {
-		titleChoice.source = page.title.source;
+	if (inDrafts) {
+		return {value: true, source: '_drafts folder'};
 	}
 
-	if (titleChoice && titleChoice.body !== body) {
-		body = titleChoice.body;
-		scanned = undefined;
-	}
+	return typeof status === 'string' && status.toLowerCase() === 'draft' ? {value: true, source: 'status'} : undefined;
+}
 
-	const {stem, fromFolder} = fileStem(absolutePath);
-	let date: PostDate | undefined;
-	const dateField = readFirst(data, dateKeys, parseDate);
-	if (dateField) {
-		date = dateField.value;
-		sources['date'] = dateField.key;
-	} else {
-		const prefix = jekyllPrefix.exec(path.basename(absolutePath)) ?? jekyllPrefix.exec(stem);
-		date = prefix ? parseDate(prefix[1]) : undefined;
-		const permalink = date ? undefined : readFirst(data, permalinkKeys, toPermalinkDate);
-		if (date) {
-			sources['date'] = 'file name';
-		} else if (permalink) {
-			date = permalink.value;
-			sources['date'] = permalink.key;
-		} else if (page?.date) {
-			date = page.date;
-			sources['date'] = 'page';
-		}
-	}
-
-	const readingField = readFirst(data, readingKeys, toMinutes);
-	const preamble = inferPreamble(body, {
-		title: !titleChoice,
-		date: !date && frontmatter.format === 'none',
-		readingMinutes: !readingField,
-	});
-	if (preamble.body !== body) {
-		body = preamble.body;
-		scanned = undefined;
-	}
-
-	if (preamble.date) {
-		date = preamble.date;
-		sources['date'] = 'date line';
-	}
-
-	let title: string;
-	if (titleChoice) {
-		title = titleChoice.title;
-		sources['title'] = titleChoice.source;
-	} else if (preamble.title) {
-		title = fieldText(preamble.title, 300);
-		sources['title'] = 'first line';
-	} else {
-		title = readableName(stem);
-		sources['title'] = fromFolder ? 'folder name' : 'file name';
-	}
-
-	let minutes: number;
-	if (readingField) {
-		minutes = readingField.value;
-		sources['readingMinutes'] = readingField.key;
-	} else if (page?.readingMinutes !== undefined) {
-		minutes = page.readingMinutes;
-		sources['readingMinutes'] = 'page';
-	} else if (preamble.readingMinutes !== undefined) {
-		minutes = preamble.readingMinutes;
-		sources['readingMinutes'] = 'read time line';
-	} else {
-		scanned ??= scanBody(body);
-		minutes = readingMinutes(body, scanned.lineCount);
-		sources['readingMinutes'] = 'words';
-	}
-
-	const unreadDate = dateField ? undefined : unreadField(data, dateKeys);
-	if (unreadDate) {
-		warnings.push(`${unreadDate} is not a date: ${date ? `dated from the ${sources['date']}` : 'shown as undated'}`);
-	}
-
+/** Updated date, tags, description, author and cover: read from their keys (or the saved page), recorded in `sources`. */
+function readOtherFields(data: Record<string, unknown>, page: RepairedBody['page'], warnings: string[], sources: Record<string, string>) {
 	const updated = readFirst(data, updatedKeys, parseDate);
 	if (updated) {
 		sources['updated'] = updated.key;
@@ -308,19 +243,6 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	const descriptionField = readString(data, descriptionKeys, 300);
 	sources['description'] = descriptionField?.key ?? 'first paragraph';
 
-	const draftField = readFirst(data, ['draft'], toBoolean);
-	const unpublished = toBoolean(own(data, 'published')) === false;
-	const status = own(data, 'status');
-	const inDrafts = `/${relativePath}`.includes('/_drafts/');
-	const draft = draftField?.value === true || unpublished || (typeof status === 'string' && status.toLowerCase() === 'draft') || inDrafts;
-	if (draft) {
-		sources['draft'] = draftField?.value === true ? 'draft' : unpublished ? 'published' : inDrafts ? '_drafts folder' : 'status';
-	}
-
-	const slugField = readString(data, ['slug'], 200);
-	const slug = slugField ? slugOf(slugField.value) : slugOf(stem.replace(jekyllPrefix, '')) || 'post';
-	sources['slug'] = slugField ? 'slug' : fromFolder ? 'folder name' : 'file name';
-
 	const author = readFirst(data, ['author', 'authors'], toAuthor) ?? (page?.author ? {key: 'page', value: fieldText(page.author, 120)} : undefined);
 	if (author) {
 		sources['author'] = author.key;
@@ -331,22 +253,94 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		sources['cover'] = cover.key;
 	}
 
-	const outline = outlineBody(body, scanned ??= scanBody(body));
-	body = outline.body;
+	return {updated: updated?.value, tags: tags?.value ?? [], description: descriptionField?.value, author: author?.value, cover: cover?.value};
+}
+
+/**
+ * Maps whatever frontmatter and preamble a post has onto the fields the browser shows: the body is
+ * repaired first (`repairBody`), then each field is read from its keys or inferred, and the lines
+ * that gave a field (a title H1, a date or read-time line) leave the body.
+ */
+export function normalisePost({absolutePath, relativePath, text, warnings: readWarnings, sources: given}: NormaliseInput): Post {
+	const mdx = relativePath.toLowerCase().endsWith('.mdx');
+	const fields = readFieldData(text, mdx);
+	const repaired = repairBody(fields.body, {mdx, frontmatter: fields.hasFrontmatter});
+	const {data} = fields;
+	const {page} = repaired;
+	const warnings = [...readWarnings, ...fields.warnings, ...repaired.warnings];
+	if (repaired.body.trim() === '') {
+		warnings.push('frontmatter only: no text');
+	}
+
+	const sources: Record<string, string> = {...given};
+	const repairs = [...(given?.['body'] ? [given['body']] : []), ...repaired.repairs];
+	if (repairs.length > 0) {
+		sources['body'] = repairs.join(', ');
+	}
+
+	if (fields.fromMeta) {
+		sources['fields'] = 'export const meta';
+	}
+
+	const titleChoice = chooseTitle(page?.title ? {title: page.title.text} : data, repaired.body, repaired.scanned);
+	const {stem, fromFolder} = fileStem(absolutePath);
+	const dateChoice = chooseDate(data, absolutePath, stem, page);
+	const readingField = readFirst(data, readingKeys, toMinutes);
+	const preamble = inferPreamble(titleChoice?.body ?? repaired.body, {
+		title: !titleChoice,
+		date: !dateChoice && !fields.hasFrontmatter,
+		readingMinutes: !readingField && page?.readingMinutes === undefined,
+	});
+	const body = preamble.body;
+	const scanned = body === repaired.body ? repaired.scanned : scanBody(body);
+
+	const date = preamble.date ? {value: preamble.date, source: 'date line'} : dateChoice;
+	if (date) {
+		sources['date'] = date.source;
+	}
+
+	const title: Choice<string> = titleChoice ? {value: titleChoice.title, source: page?.title?.source ?? titleChoice.source}
+		: preamble.title ? {value: fieldText(preamble.title, 300), source: 'first line'}
+			: {value: readableName(stem), source: fromFolder ? 'folder name' : 'file name'};
+	sources['title'] = title.source;
+
+	const minutes: Choice<number> = readingField ? {value: readingField.value, source: readingField.key}
+		: page?.readingMinutes !== undefined ? {value: page.readingMinutes, source: 'page'}
+			: preamble.readingMinutes !== undefined ? {value: preamble.readingMinutes, source: 'read time line'}
+				: {value: readingMinutes(body, scanned.lineCount), source: 'words'};
+	sources['readingMinutes'] = minutes.source;
+
+	const unreadDate = dateChoice && dateKeys.includes(dateChoice.source) ? undefined : unreadField(data, dateKeys);
+	if (unreadDate) {
+		warnings.push(`${unreadDate} is not a date: ${date ? `dated from the ${date.source}` : 'shown as undated'}`);
+	}
+
+	const other = readOtherFields(data, page, warnings, sources);
+	const draft = chooseDraft(data, relativePath);
+	if (draft) {
+		sources['draft'] = draft.source;
+	}
+
+	const slugField = readString(data, ['slug'], 200);
+	const slug = slugField ? slugOf(slugField.value) : slugOf(stem.replace(jekyllPrefix, '')) || 'post';
+	sources['slug'] = slugField ? 'slug' : fromFolder ? 'folder name' : 'file name';
+
+	// Inferred headings may need their lines split apart: the body shown is the outline's.
+	const outline = outlineBody(body, scanned);
 	return {
 		slug: slug || 'post',
-		title,
-		date,
-		updated: updated?.value,
-		tags: tags?.value ?? [],
-		description: descriptionField?.value ?? firstParagraph(body),
-		readingMinutes: minutes,
-		draft,
-		author: author?.value,
-		cover: cover?.value,
+		title: title.value,
+		date: date?.value,
+		updated: other.updated,
+		tags: other.tags,
+		description: other.description ?? firstParagraph(body, scanned),
+		readingMinutes: minutes.value,
+		draft: draft?.value ?? false,
+		author: other.author,
+		cover: other.cover,
 		path: relativePath,
 		absolutePath,
-		body,
+		body: outline.body,
 		headings: outline.headings,
 		warnings,
 		sources,

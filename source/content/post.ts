@@ -75,7 +75,7 @@ export type Post = {
 	 * Where each field came from: a frontmatter key (`{date: 'pubDate'}`) or an inference:
 	 * `h1`, `first line`, `file name`, `folder name`, `date line`, `read time line`, `first paragraph`,
 	 * `words`, `_drafts folder`. `fields: 'export const meta'` when an MDX post's fields came from its
-	 * meta export; a date read from a permalink is recorded under that key (`path`, `url`). `body` records repairs: `mojibake repaired`, `collapsed lines restored`.
+	 * meta export; a date read from a permalink is recorded under that key (`path`, `url`). `body` records repairs: `mojibake repaired`, `MDX imports removed`, `page chrome removed`, `template string end removed`, `collapsed lines restored`.
 	 */
 	sources: Record<string, string>;
 };

@@ -1,3 +1,5 @@
+import type {BodyScan} from './outline.js';
+
 /**
  * Scrapers sometimes collapse a Markdown post into one long line: `Intro. ## Why It Matters Teams
  * ship… - one - two ### Next Steps …`. This puts the line breaks back before headings and list items.
@@ -7,7 +9,6 @@ const minimumLength = 300;
 // Scraped posts are articles, not megabytes: a longer line is left as it is.
 const maximumLength = 200_000;
 const headingMarker = /(?:^|\s)(#{1,6})\s+(?=\S)/g;
-const lineStartHeading = /^ {0,3}#{1,6}[ \t]/m;
 const joiners = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'vs', 'vs.', 'via', 'into', 'onto', 'over', 'your', 'my', 'our', 'its', 'is', 'are', 'not', 'up', 'out', '&', '-', '–', '—', '+', '/']);
 const maxHeadingWords = 12;
 
@@ -130,14 +131,16 @@ function hasInlineMarker(body: string): boolean {
 }
 
 /** Restores a collapsed post, or returns undefined when the body does not look collapsed. */
-export function restoreCollapsed(body: string): string | undefined {
+export function restoreCollapsed(body: string, scanned: BodyScan): string | undefined {
 	if (body.length < minimumLength || !hasInlineMarker(body)) {
 		return undefined;
 	}
 
 	const lines = body.split('\n');
 	const long = lines.findIndex(line => line.length >= minimumLength && line.length <= maximumLength && (line.match(/\s#{2,6}\s+\S/g)?.length ?? 0) >= 2);
-	if (long === -1 || lines.some((line, index) => index !== long && lineStartHeading.test(line))) {
+	// The long line is prose (a paragraph, or a heading that swallowed the rest), and no other line is a heading.
+	const prose = long !== -1 && (scanned.paragraphs.some(paragraph => long >= paragraph.line && long < paragraph.line + paragraph.lines) || scanned.headings.some(heading => heading.line === long));
+	if (!prose || scanned.headings.some(heading => heading.line !== long)) {
 		return undefined;
 	}
 

@@ -1,59 +1,45 @@
 import {cleanText} from './read-fields.js';
-import {plainInline} from './outline.js';
+import {type BodyScan, plainInline} from './outline.js';
 
 const descriptionLength = 200;
-const notProse = /^(?: {0,3}(?:#|`{3}|~{3}|>|\||[-*+] |\d+[.)] |!\[|<|\[!\[|---|\*\*\*|___|===)| {4}|\t)/;
+// Paragraphs that are pictures, badges, inline HTML or a table's rows: not a summary.
+const notProse = /^ {0,3}(?:!\[|\[!\[|<|\|)/;
 
 /** A byline or a label (`Jane Doe`, `Photo by X`) is not what a reader wants as a summary. */
 function isShortLine(lines: string[]): boolean {
 	return lines.length === 1 && lines[0]!.trim().split(/\s+/).length < 5 && !/[.!?]$/.test(lines[0]!.trim());
 }
 
-/** The first real paragraph as plain text, cut at a word boundary: what a list shows under a title. */
-export function firstParagraph(body: string): string {
-	let fallback: string[] | undefined;
-	let paragraph: string[] = [];
-	let inFence = false;
-	let index = 0;
-	while (index <= body.length) {
-		const end = body.indexOf('\n', index);
-		const line = body.slice(index, end === -1 ? body.length : end);
-		index = end === -1 ? body.length + 1 : end + 1;
-		if (/^ {0,3}(`{3}|~{3})/.test(line)) {
-			inFence = !inFence;
-			paragraph = [];
-			continue;
-		}
-
-		if (inFence) {
-			continue;
-		}
-
-		if (line.trim() === '') {
-			if (paragraph.length > 0 && isShortLine(paragraph)) {
-				fallback ??= paragraph;
-				paragraph = [];
-			} else if (paragraph.length > 0) {
-				break;
-			}
-
-			continue;
-		}
-
-		if (paragraph.length === 0 && notProse.test(line)) {
-			continue;
-		}
-
-		paragraph.push(line);
-		if (paragraph.join(' ').length > descriptionLength * 4) {
-			break;
-		}
+/**
+ * The first real paragraph as plain text, cut at a word boundary: what a list shows under a title.
+ * Paragraphs are the ones the body scan found, so code, HTML, quotes and lists are never summarised.
+ */
+export function firstParagraph(body: string, scanned: BodyScan): string {
+	if (scanned.paragraphs.length === 0) {
+		return '';
 	}
 
-	const chosen = (paragraph.length > 0 ? paragraph : fallback ?? []).join(' ');
+	const lines = body.split('\n', scanned.paragraphs.at(-1)!.line + scanned.paragraphs.at(-1)!.lines);
+	let fallback: string[] | undefined;
+	let chosen: string[] | undefined;
+	for (const paragraph of scanned.paragraphs) {
+		const text = lines.slice(paragraph.line, paragraph.line + paragraph.lines);
+		if (notProse.test(text[0]!)) {
+			continue;
+		}
+
+		if (isShortLine(text)) {
+			fallback ??= text;
+			continue;
+		}
+
+		chosen = text;
+		break;
+	}
+
 	// Only the start can show; inline patterns are slow on a megabyte-long line.
-	const text = plainInline(chosen.slice(0, descriptionLength * 4).replace(/<[^>]*>/g, ''));
-	return cleanText(text, descriptionLength);
+	const start = (chosen ?? fallback ?? []).join(' ').slice(0, descriptionLength * 4);
+	return cleanText(plainInline(start.replace(/<[^>]*>/g, '')), descriptionLength);
 }
 
 const wordsPerMinute = 230;

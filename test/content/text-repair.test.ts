@@ -6,9 +6,13 @@ import fc from 'fast-check';
 import {mayHoldMojibake, repairMojibake} from '../../source/content/repair-mojibake.js';
 import iconv from 'iconv-lite';
 import {codePages} from '../../source/content/code-pages.js';
-import {restoreCollapsed} from '../../source/content/restore-collapsed.js';
+import {scanBody} from '../../source/content/outline.js';
+import {restoreCollapsed as restoreScanned} from '../../source/content/restore-collapsed.js';
 import {stripTemplateEnd} from '../../source/content/strip-template-end.js';
-import {firstParagraph, readingMinutes} from '../../source/content/summarise-body.js';
+import {firstParagraph as firstOfScanned, readingMinutes} from '../../source/content/summarise-body.js';
+
+const restoreCollapsed = (body: string) => restoreScanned(body, scanBody(body));
+const firstParagraph = (body: string) => firstOfScanned(body, scanBody(body));
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 
@@ -87,6 +91,7 @@ describe('restoreCollapsed', () => {
 		assert.equal(restoreCollapsed('## Heading\n\nText with C# and a ## in the middle.'), undefined);
 		assert.equal(restoreCollapsed(`${'word '.repeat(80)} ## Only one marker here ${'word '.repeat(20)}`), undefined);
 		assert.equal(restoreCollapsed(`## Real heading\n\n${'word '.repeat(80)} ## Two ## Markers`), undefined);
+		assert.equal(restoreCollapsed(`\`\`\`\n${'code '.repeat(80)} ## Two ## Markers\n\`\`\`\n`), undefined, 'a long line in code is not collapsed prose');
 	});
 
 	test('Title Case and sentence case headings end where the first sentence starts', () => {
@@ -120,6 +125,8 @@ describe('summaries', () => {
 		assert.ok(description.length <= 200);
 		assert.equal(firstParagraph('Jane Doe'), 'Jane Doe');
 		assert.equal(firstParagraph('## Only a heading'), '');
+		assert.equal(firstParagraph('```md\n~~~\nnot a fence here\n```\n\nThe real first paragraph, after a fence that shows a fence.\n'), 'The real first paragraph, after a fence that shows a fence.', 'the fence holding another fence marker hid it');
+		assert.equal(firstParagraph('<!-- a\ncomment -->\n\n[![build](b.svg)](ci)\n\n> A quote.\n\nThe first paragraph that is prose.\n'), 'The first paragraph that is prose.');
 	});
 
 	test('reading time: words ÷ 230 (at least 1), CJK characters ÷ 500', () => {

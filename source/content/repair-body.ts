@@ -1,0 +1,55 @@
+import {type BodyScan, scanBody} from './outline.js';
+import {restoreCollapsed} from './restore-collapsed.js';
+import {stripMdxEsm} from './strip-mdx-esm.js';
+import {type PageChrome, stripPageChrome} from './strip-page-chrome.js';
+import {stripTemplateEnd} from './strip-template-end.js';
+
+export type RepairedBody = {
+	body: string;
+	/** The scan of `body` as returned. */
+	scanned: BodyScan;
+	/** What was changed, for `Post.sources.body`: `MDX imports removed`, `collapsed lines restored` … */
+	repairs: string[];
+	warnings: string[];
+	/** What the page around a saved page gave (title, author, date …), when there was one. */
+	page?: PageChrome;
+};
+
+/**
+ * Repairs the body as the shapes real posts arrive in need: MDX's JavaScript blocks removed, a saved
+ * page's chrome cut, a stray end of a JavaScript template string dropped, collapsed one-line Markdown
+ * given its lines back. The body is scanned once, and again only after a repair changed it.
+ */
+export function repairBody(input: string, {mdx, frontmatter}: {mdx: boolean; frontmatter: boolean}): RepairedBody {
+	let body = input;
+	let scanned = scanBody(body);
+	const repairs: string[] = [];
+	const warnings: string[] = [];
+	const apply = (repaired: string | undefined, repair: string) => {
+		if (repaired !== undefined && repaired !== body) {
+			body = repaired;
+			scanned = scanBody(body);
+			repairs.push(repair);
+		}
+	};
+
+	if (mdx) {
+		apply(stripMdxEsm(body, scanned), 'MDX imports removed');
+	}
+
+	// A page saved as text has no frontmatter; its fields are in the page around the article.
+	const page = frontmatter ? undefined : stripPageChrome(body);
+	if (page) {
+		warnings.push(...page.warnings);
+		apply(page.body, 'page chrome removed');
+	}
+
+	const templateEnd = stripTemplateEnd(body);
+	if (templateEnd) {
+		warnings.push(`a stray ${JSON.stringify(templateEnd.dropped)} after the last paragraph (the end of a JavaScript template string): dropped`);
+		apply(templateEnd.body, 'template string end removed');
+	}
+
+	apply(restoreCollapsed(body, scanned), 'collapsed lines restored');
+	return {body, scanned, repairs, warnings, ...(page ? {page} : {})};
+}
