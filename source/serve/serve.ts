@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import {readFileSync} from 'node:fs';
 import process from 'node:process';
 import chalk from 'chalk';
-import {detectTheme, terminalCapabilities} from '../cli/terminal-capabilities.js';
+import {detectTheme, terminalCapabilities} from '../terminal/terminal-capabilities.js';
 import {watchLibrary} from '../content/watch-library.js';
 import {type ArticleLoader, createArticleLoader} from '../render/article-loader.js';
 import type {Theme} from '../render/article.js';

@@ -3,13 +3,16 @@ import {render} from 'ink';
 import {Component, type ReactNode} from 'react';
 import {App} from '../ui/App.js';
 import type {LibrarySource, LoadArticle} from '../ui/services.js';
-import {type ChannelLike, type TerminalSize, TtyInput, TtyOutput} from './terminal-streams.js';
+import type {TerminalSize} from '../terminal/terminal-size.js';
+import {type ChannelLike, TtyInput, TtyOutput} from './terminal-streams.js';
 
 export type SessionApp = {
 	source: LibrarySource;
 	loadArticle: LoadArticle;
 	readingWidth: number | undefined;
 	showDrafts: boolean;
+	/** Called once the session is over (its queued renders are dropped). */
+	release?: () => void;
 };
 
 export type SessionSettings = {
