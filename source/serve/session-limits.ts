@@ -43,7 +43,7 @@ export class SessionTally implements SessionCounts {
 }
 
 // A client's address as the socket gave it prints as it is; anything else is quoted like the other fields.
-const plainAddress = /^[\da-fA-F.:]+$/;
+const plainAddress = /^[\w.:%-]+$/;
 
 /**
  * One stderr line per connect, disconnect and refusal: time, address, user, and for a disconnect its
