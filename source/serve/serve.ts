@@ -11,6 +11,7 @@ import {AddressHolders} from './address-holders.js';
 import {parseAuthorizedKeys} from './authorized-keys.js';
 import {defaultHostKeyPath, loadOrCreateHostKey} from './host-key.js';
 import type {ServeOptions} from './options.js';
+import {keepPlain} from './plain-output.js';
 import type {SessionApp} from './session.js';
 import {type ClientTerminal, createSshServer, defaultLimits, type SshLimits, type SshServer} from './ssh-server.js';
 
@@ -95,6 +96,8 @@ export function startServer(root: string, options: ServeOptions, hostKey: string
 function prepareProcess(maxSessions: number): void {
 	process.env['NODE_ENV'] = 'production';
 	process.env['CI'] = 'false';
+	keepPlain(process.stdout);
+	keepPlain(process.stderr);
 	chalk.level = 1;
 	// Ink adds a `beforeExit` listener per instance until it unmounts.
 	process.setMaxListeners(maxSessions + 20);
