@@ -46,7 +46,7 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 			{tooSmall ? <TooSmall columns={columns}/> : null}
 			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit}/>
 			{request
-				? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} onBack={() => {
+				? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} onBack={() => {
 					setRequest(undefined);
 				}} onQuit={exit}/>
 				: null}

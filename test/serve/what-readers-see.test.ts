@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import {rmSync} from 'node:fs';
+import path from 'node:path';
+import {test} from 'node:test';
+import {setTimeout as delay} from 'node:timers/promises';
+import {loadOrCreateHostKey} from '../../source/serve/host-key.js';
+import type {ServeOptions} from '../../source/serve/options.js';
+import {startServer} from '../../source/serve/serve.js';
+import {connect, pty, serveOptions, shell, tempDir, writePost} from './helpers.js';
+
+type Served = {port: number; logs: string[]; close: () => Promise<void>};
+
+/** A real server on `root` as given (a folder, a symlink to one, or a path that does not exist yet). */
+async function serveRoot(root: string, options: Partial<ServeOptions> = {}): Promise<Served> {
+	const keyDir = tempDir('key');
+	const hostKey = loadOrCreateHostKey(path.join(keyDir, 'host_ed25519'));
+	const logs: string[] = [];
+	const {server, close} = startServer(root, serveOptions(options), hostKey.privateKey, line => logs.push(line));
+	const address = await server.listen(0, '127.0.0.1');
+	return {
+		port: address.port,
+		logs,
+		async close() {
+			await close();
+			rmSync(keyDir, {recursive: true, force: true});
+		},
+	};
+}
+
+test('without --drafts a link from a published post to a draft does not open the draft', async () => {
+	const folder = tempDir('drafts');
+	writePost(folder, 'notice.md', 'A published notice', '2024-05-01', 'Read [the plans](plans.md) soon.\n');
+	// writePost has no draft field: it goes in with the title.
+	writePost(folder, 'plans.md', 'Secret plans\ndraft: true', '2024-04-01', 'The launch is on Friday.\n');
+	for (const drafts of [false, true]) {
+		const server = await serveRoot(folder, {drafts});
+		try {
+			const session = await shell(await connect(server.port), pty);
+			await session.waitFor('A published notice');
+			session.channel.write('\r');
+			await session.waitFor('soon.');
+			// Keys written in the instant a screen mounts can be missed; the reader types later.
+			await delay(200);
+			session.channel.write('\t');
+			await session.waitFor(/→(?:\u001B\[[\d;]*m)* ?(?:\u001B\[[\d;]*m)*plans\.md/);
+			await delay(100);
+			session.channel.write('\r');
+			if (drafts) {
+				await session.waitFor('The launch is on Friday');
+			} else {
+				await session.waitFor('no post for plans.md');
+				assert.doesNotMatch(session.text(), /launch is on Friday/);
+			}
+
+			session.channel.close();
+		} finally {
+			await server.close();
+		}
+	}
+
+	rmSync(folder, {recursive: true, force: true});
+});
