@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {rmSync} from 'node:fs';
+import {rmSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
@@ -8,7 +8,7 @@ import type {ServeOptions} from '../../source/serve/options.js';
 import {startServer} from '../../source/serve/serve.js';
 import {connect, pty, serveOptions, shell, tempDir, writePost} from './helpers.js';
 
-type Served = {port: number; logs: string[]; close: () => Promise<void>};
+type Served = {port: number; logs: string[]; keyFile: string; close: () => Promise<void>};
 
 /** A real server on `root` as given (a folder, a symlink to one, or a path that does not exist yet). */
 async function serveRoot(root: string, options: Partial<ServeOptions> = {}): Promise<Served> {
@@ -20,6 +20,7 @@ async function serveRoot(root: string, options: Partial<ServeOptions> = {}): Pro
 	return {
 		port: address.port,
 		logs,
+		keyFile: hostKey.file,
 		async close() {
 			await close();
 			rmSync(keyDir, {recursive: true, force: true});
@@ -59,4 +60,31 @@ test('without --drafts a link from a published post to a draft does not open the
 	}
 
 	rmSync(folder, {recursive: true, force: true});
+});
+
+test('serve lists no file whose real path is outside the folder: the host key, /etc/passwd, a folder elsewhere', async () => {
+	const folder = tempDir('links');
+	const outside = tempDir('outside');
+	writePost(folder, 'alpha.md', 'Alpha post about ferns', '2024-03-01');
+	writePost(outside, 'private.md', 'Private notes from elsewhere', '2024-06-01');
+	symlinkSync('/etc/passwd', path.join(folder, 'passwd.md'));
+	symlinkSync(outside, path.join(folder, 'elsewhere'));
+	const server = await serveRoot(folder);
+	symlinkSync(server.keyFile, path.join(folder, 'hostkey.md'));
+	try {
+		const session = await shell(await connect(server.port), pty);
+		await session.waitFor('Alpha post about ferns');
+		// The host key link came after the first read: wait for the re-read that sees it.
+		await session.waitFor('3 problems', 15_000);
+		const seen = session.text();
+		for (const leak of ['Private notes', 'root:', 'PRIVATE KEY', outside]) {
+			assert.ok(!seen.includes(leak), `${leak} reached the reader`);
+		}
+
+		session.channel.close();
+	} finally {
+		await server.close();
+		rmSync(folder, {recursive: true, force: true});
+		rmSync(outside, {recursive: true, force: true});
+	}
 });
