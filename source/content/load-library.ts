@@ -110,6 +110,13 @@ function loadFile(base: string, absolutePath: string, maxBytes: number, realRoot
 	}
 }
 
+/** The root itself cannot be read; `reason` says why without naming the path. */
+export class RootError extends Error {
+	constructor(root: string, readonly reason: string) {
+		super(`${root} ${reason}`);
+	}
+}
+
 function yieldToEventLoop(): Promise<void> {
 	return new Promise(resolve => {
 		setImmediate(resolve);
@@ -127,11 +134,11 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 	try {
 		info = await stat(absoluteRoot);
 	} catch (error) {
-		throw new Error(`${root} ${describeFsError(error)}`);
+		throw new RootError(root, describeFsError(error));
 	}
 
 	if (!info.isDirectory() && !info.isFile()) {
-		throw new Error(`${root} is not a file or folder`);
+		throw new RootError(root, 'is not a file or folder');
 	}
 
 	const base = info.isDirectory() ? absoluteRoot : path.dirname(absoluteRoot);

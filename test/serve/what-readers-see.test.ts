@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {rmSync, symlinkSync} from 'node:fs';
+import {mkdirSync, renameSync, rmSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
@@ -39,9 +39,8 @@ test('without --drafts a link from a published post to a draft does not open the
 			const session = await shell(await connect(server.port), pty);
 			await session.waitFor('A published notice');
 			session.channel.write('\r');
-			await session.waitFor('soon.');
-			// Keys written in the instant a screen mounts can be missed; the reader types later.
-			await delay(200);
+			// The list's preview shows the first line too: the status bar says the article is drawn.
+			await session.waitFor('tab links');
 			session.channel.write('\t');
 			await session.waitFor(/→(?:\u001B\[[\d;]*m)* ?(?:\u001B\[[\d;]*m)*plans\.md/);
 			await delay(100);
@@ -86,5 +85,52 @@ test('serve lists no file whose real path is outside the folder: the host key, /
 		await server.close();
 		rmSync(folder, {recursive: true, force: true});
 		rmSync(outside, {recursive: true, force: true});
+	}
+});
+
+test('the served folder removed and made again: readers see its name only, then the new posts', async () => {
+	const folder = tempDir('site');
+	writePost(folder, 'alpha.md', 'Alpha post about ferns', '2024-03-01');
+	const server = await serveRoot(folder);
+	try {
+		const session = await shell(await connect(server.port), pty);
+		await session.waitFor('Alpha post about ferns');
+		rmSync(folder, {recursive: true, force: true});
+		await session.waitFor(`${path.basename(folder)} does not exist`, 15_000);
+		await delay(200);
+		// The problem row opened: what it says about the folder.
+		session.channel.write('\r');
+		await session.waitFor('Problem');
+		assert.ok(!session.text().includes(folder), 'the server\'s absolute path reached the reader');
+
+		mkdirSync(folder);
+		writePost(folder, 'beta.md', 'Beta post after the deploy', '2024-04-01');
+		session.channel.write('\u001B');
+		await session.waitFor('Beta post after the deploy', 15_000);
+		session.channel.close();
+	} finally {
+		await server.close();
+		rmSync(folder, {recursive: true, force: true});
+	}
+});
+
+test('a served root that is a symlink switched to a new release is followed', async () => {
+	const base = tempDir('releases');
+	mkdirSync(path.join(base, 'release-1'));
+	mkdirSync(path.join(base, 'release-2'));
+	writePost(path.join(base, 'release-1'), 'alpha.md', 'Alpha in release one', '2024-03-01');
+	writePost(path.join(base, 'release-2'), 'beta.md', 'Beta in release two', '2024-04-01');
+	symlinkSync('release-1', path.join(base, 'current'));
+	const server = await serveRoot(path.join(base, 'current'));
+	try {
+		const session = await shell(await connect(server.port), pty);
+		await session.waitFor('Alpha in release one');
+		symlinkSync('release-2', path.join(base, 'current.next'));
+		renameSync(path.join(base, 'current.next'), path.join(base, 'current'));
+		await session.waitFor('Beta in release two', 15_000);
+		session.channel.close();
+	} finally {
+		await server.close();
+		rmSync(base, {recursive: true, force: true});
 	}
 });

@@ -101,7 +101,7 @@ test('a link to a draft leads nowhere without --drafts, and opens the draft with
 		sized(app.stdout, 80, 24);
 		await frameWhere(app, frame => frame.includes('A published notice'), 'the list');
 		app.stdin.write('\r');
-		await frameWhere(app, frame => frame.includes('before they are out'), 'the notice');
+		await frameWhere(app, frame => frame.includes('before they are out') && frame.includes('2 min read'), 'the notice');
 		app.stdin.write('\t');
 		await frameWhere(app, frame => statusLine(frame).includes('→ plans.md'), 'the link to the draft highlighted');
 		await delay(60);
