@@ -96,7 +96,7 @@ export function startInkSession(channel: ChannelLike, app: SessionApp, settings:
 			});
 		}}
 		>
-			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
+			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} showFilePaths={false} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
 		</SessionBoundary>,
 		{stdout: output as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: discard() as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: false},
 	);
