@@ -1,3 +1,4 @@
+import {decodeEntities} from './decode-entities.js';
 import type {Heading} from './post.js';
 
 /** Makes anchor ids the way GitHub does (github-slugger): repeats get `-1`, `-2`, … */
@@ -18,26 +19,24 @@ export function createSlugger(): (text: string) => string {
 	};
 }
 
-const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: ' '};
-
 /** Reduces inline Markdown in a heading to the text a reader sees. */
 export function plainInline(markdown: string): string {
 	if (!/[!\[<`*_~&\\\t\n]| {2}/.test(markdown)) {
 		return markdown.trim();
 	}
 
-	// Escaped punctuation is set aside first so `\*` never pairs up as emphasis.
-	return markdown
+	// Escaped punctuation is set aside first so `\*` never pairs up as emphasis, and so is `&` in code
+	// (entities in code stay as written).
+	return decodeEntities(markdown
 		.replace(/\\([!-/:-@[-`{-~])/g, (_, character: string) => String.fromCharCode(0xE000 + character.charCodeAt(0)))
 		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
 		.replace(/<[^>]+>/g, '')
-		.replace(/(`+)(.+?)\1/g, '$2')
+		.replace(/(`+)(.+?)\1/g, (_, _ticks: string, code: string) => code.replaceAll('&', '\uE026'))
 		.replace(/(\*\*|__|~~)(.+?)\1/g, '$2')
 		.replace(/(\*|_)(\S(?:.*?\S)?)\1/g, '$2')
-		.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => entities[name]!)
-		.replace(/[\uE021-\uE07E]/g, character => String.fromCharCode(character.charCodeAt(0) - 0xE000))
+	).replace(/[\uE021-\uE07E]/g, character => String.fromCharCode(character.charCodeAt(0) - 0xE000))
 		.replace(/\s+/g, ' ')
 		.trim();
 }

@@ -1,7 +1,7 @@
 import type {Token, Tokens} from 'marked';
 import {renderCodeBlock} from './code-block.js';
 import {htmlBlockText} from './html-text.js';
-import {htmlTagRuns, type InlineContext, inlineRuns} from './inline.js';
+import {htmlTagRuns, type InlineContext, inlineRuns, prose} from './inline.js';
 import {appendAll, blankLine, type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
 import {nest, type Role} from './style.js';
 import {renderTable} from './table.js';
@@ -150,7 +150,8 @@ function renderHtml(html: string, width: number, context: BlockContext): Line[] 
 	}
 
 	for (const line of htmlBlockText(html)) {
-		appendAll(runs, inlineRuns([{type: 'text', raw: line, text: line}], '', context)).push({text: '\n', key: ''});
+		// Already decoded: decoding again would turn a written `&amp;lt;` into `<`.
+		runs.push({text: prose(line), key: ''}, {text: '\n', key: ''});
 	}
 
 	runs.pop();
