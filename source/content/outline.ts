@@ -1,23 +1,6 @@
 import {decodeEntities} from './decode-entities.js';
 import type {Heading} from './post.js';
-
-/** Makes anchor ids the way GitHub does (github-slugger): repeats get `-1`, `-2`, … */
-export function createSlugger(): (text: string) => string {
-	const occurrences = new Map<string, number>();
-	return text => {
-		const lower = text.toLowerCase();
-		const original = (/^[a-z\d _-]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')).replace(/ /g, '-');
-		let id = original;
-		while (occurrences.has(id)) {
-			const count = occurrences.get(original)! + 1;
-			occurrences.set(original, count);
-			id = `${original}-${count}`;
-		}
-
-		occurrences.set(id, 0);
-		return id;
-	};
-}
+import {createSlugger} from './slugger.js';
 
 /** Reduces inline Markdown in a heading to the text a reader sees. */
 export function plainInline(markdown: string): string {

@@ -2,6 +2,7 @@ import {Lexer, type Token, type Tokens} from 'marked';
 import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions, SourceBlock} from './article.js';
 import {assembleArticle} from './assemble.js';
 import {type BlockContext, renderBlock, renderHeading} from './blocks.js';
+import {createSlugger} from '../content/slugger.js';
 import {renderHeaderBlock} from './header-block.js';
 import {appendAll, blankLine, clipRuns, type Line, type LineWriter, lineOf, prefixLine} from './lines.js';
 import {inlineRuns} from './inline.js';
@@ -9,7 +10,6 @@ import {hyperlinkTarget, type LinkRecord} from './links.js';
 import {layoutWidth} from './layout-width.js';
 import {plainArticle} from './plain-article.js';
 import {sanitize} from './sanitize.js';
-import {createSlugger} from './slug.js';
 import {createPainter} from './style.js';
 
 type Outline = ArticleSource['headings'];
