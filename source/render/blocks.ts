@@ -1,6 +1,7 @@
-import type {Token, Tokens} from 'marked';
+import {Lexer, type Token, type Tokens} from 'marked';
 import {renderCodeBlock} from './code-block.js';
 import {htmlBlockText} from './html-text.js';
+import {jsxChildren} from './jsx-block.js';
 import {htmlTagRuns, type InlineContext, inlineRuns, prose} from './inline.js';
 import {appendAll, blankLine, type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
 import {nest, type Role} from './style.js';
@@ -143,7 +144,12 @@ function renderQuote(token: Tokens.Blockquote, width: number, context: BlockCont
 	return inner.map(line => line.width === 0 ? blankBar : prefixLine(line, bar));
 }
 
-function renderHtml(html: string, width: number, context: BlockContext): Line[] {
+function renderHtml(html: string, width: number, context: BlockContext, depth: number): Line[] {
+	const markdown = jsxChildren(html);
+	if (markdown !== undefined) {
+		return renderBlocks(new Lexer({gfm: true}).lex(markdown), width, context, depth);
+	}
+
 	const runs: Run[] = [];
 	for (const tag of html.matchAll(/<(?:a|img)\s[^>]*>/gi)) {
 		runs.push(...htmlTagRuns(tag[0], '', context), {text: '\n', key: ''});
@@ -202,7 +208,7 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 		}
 
 		case 'html': {
-			return renderHtml(token.text as string, width, context);
+			return renderHtml(token.text as string, width, context, depth);
 		}
 
 		default: {
