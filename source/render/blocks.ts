@@ -1,7 +1,8 @@
-import {Lexer, type Token, type Tokens} from 'marked';
+import type {Token, Tokens} from 'marked';
 import {renderCodeBlock} from './code-block.js';
 import {htmlBlockText} from './html-text.js';
 import {jsxChildren} from './jsx-block.js';
+import {createLexer} from './lexer.js';
 import {htmlTagRuns, type InlineContext, inlineRuns, prose} from './inline.js';
 import {appendAll, blankLine, type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
 import {nest, type Role} from './style.js';
@@ -147,7 +148,7 @@ function renderQuote(token: Tokens.Blockquote, width: number, context: BlockCont
 function renderHtml(html: string, width: number, context: BlockContext, depth: number): Line[] {
 	const markdown = jsxChildren(html);
 	if (markdown !== undefined) {
-		return renderBlocks(new Lexer({gfm: true}).lex(markdown), width, context, depth);
+		return renderBlocks(createLexer().lex(markdown), width, context, depth);
 	}
 
 	const runs: Run[] = [];

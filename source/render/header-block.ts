@@ -1,6 +1,6 @@
-import {Lexer} from 'marked';
 import type {ArticleSource} from './article.js';
 import {type InlineContext, inlineRuns} from './inline.js';
+import {createLexer} from './lexer.js';
 import {type Line, type LineWriter, lineOf, type Run, wrapRuns} from './lines.js';
 import {linkKind} from './links.js';
 import {sanitize} from './sanitize.js';
@@ -32,7 +32,7 @@ export function renderHeaderBlock(post: ArticleSource, width: number, writer: Li
 
 	// Some blogs write the author as Markdown (`[Name](https://…)`): it is shown as the post would show
 	// it. A name is short; the cap keeps marked's slow patterns off a hostile one.
-	const author = inlineRuns(Lexer.lexInline(oneLine(post.author ?? '').slice(0, authorLimit)), 'meta', context);
+	const author = inlineRuns(createLexer().inlineTokens(oneLine(post.author ?? '').slice(0, authorLimit)), 'meta', context);
 	if (author.some(run => /\S/.test(run.text))) {
 		separate();
 		meta.push({text: 'by ', key: 'meta'}, ...author.map(run => run.text === '\n' ? {...run, text: ' '} : run));
