@@ -57,3 +57,7 @@ test('ui/ does no file I/O and no Markdown parsing', () => {
 	const forbidden = (specifier: string) => /^(node:)?(fs|fs\/promises)$/.test(specifier) || /^(marked|marked-terminal|gray-matter)$/.test(specifier);
 	assert.deepEqual(violations('ui', forbidden), []);
 });
+
+test('serve/ never imports cli/ (what both need lives in terminal/)', () => {
+	assert.deepEqual(violations('serve', (_specifier, resolved) => resolved.startsWith(`cli${path.sep}`)), []);
+});

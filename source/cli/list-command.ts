@@ -6,7 +6,7 @@ import {listJson, stringifyJson} from './list-json.js';
 import {listTable, problemLines} from './list-table.js';
 import type {Root} from './choose-root.js';
 import {selectPosts} from './select-posts.js';
-import {terminalCapabilities, terminalColumns} from './terminal-capabilities.js';
+import {terminalCapabilities, terminalColumns} from '../terminal/terminal-capabilities.js';
 
 export type ListRequest = {json: boolean; tags: readonly string[]};
 

@@ -1,25 +1,7 @@
+import {decodeEntities} from './decode-entities.js';
 import {inferHeadings} from './infer-headings.js';
 import type {Heading} from './post.js';
-
-/** Makes anchor ids the way GitHub does (github-slugger): repeats get `-1`, `-2`, … */
-export function createSlugger(): (text: string) => string {
-	const occurrences = new Map<string, number>();
-	return text => {
-		const lower = text.toLowerCase();
-		const original = (/^[a-z\d _-]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')).replace(/ /g, '-');
-		let id = original;
-		while (occurrences.has(id)) {
-			const count = occurrences.get(original)! + 1;
-			occurrences.set(original, count);
-			id = `${original}-${count}`;
-		}
-
-		occurrences.set(id, 0);
-		return id;
-	};
-}
-
-const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: ' '};
+import {createSlugger} from './slugger.js';
 
 /** Reduces inline Markdown in a heading to the text a reader sees. */
 export function plainInline(markdown: string): string {
@@ -27,18 +9,18 @@ export function plainInline(markdown: string): string {
 		return markdown.trim();
 	}
 
-	// Escaped punctuation is set aside first so `\*` never pairs up as emphasis.
-	return markdown
+	// Escaped punctuation is set aside first so `\*` never pairs up as emphasis, and so is `&` in code
+	// (entities in code stay as written).
+	return decodeEntities(markdown
 		.replace(/\\([!-/:-@[-`{-~])/g, (_, character: string) => String.fromCharCode(0xE000 + character.charCodeAt(0)))
 		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
 		.replace(/<[^>]+>/g, '')
-		.replace(/(`+)(.+?)\1/g, '$2')
+		.replace(/(`+)(.+?)\1/g, (_, _ticks: string, code: string) => code.replaceAll('&', '\uE026'))
 		.replace(/(\*\*|__|~~)(.+?)\1/g, '$2')
 		.replace(/(\*|_)(\S(?:.*?\S)?)\1/g, '$2')
-		.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => entities[name]!)
-		.replace(/[\uE021-\uE07E]/g, character => String.fromCharCode(character.charCodeAt(0) - 0xE000))
+	).replace(/[\uE021-\uE07E]/g, character => String.fromCharCode(character.charCodeAt(0) - 0xE000))
 		.replace(/\s+/g, ' ')
 		.trim();
 }

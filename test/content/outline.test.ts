@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {Lexer, type Tokens} from 'marked';
-import {createSlugger, extractHeadings, outlineBody, plainInline} from '../../source/content/outline.js';
+import {extractHeadings, outlineBody, plainInline} from '../../source/content/outline.js';
+import {createSlugger} from '../../source/content/slugger.js';
 
 function summary(body: string): string[] {
 	return extractHeadings(body).map(heading => `${heading.depth}${heading.inferred ? ' inferred' : ''} ${heading.text} #${heading.id} @${heading.line}`);
