@@ -12,9 +12,9 @@ import {firstParagraph, readingMinutes} from './summarise-body.js';
 const dateKeys = ['date', 'publishedAt', 'published', 'pubDate', 'publishDate', 'created', 'posted'];
 const updatedKeys = ['updated', 'updatedDate', 'lastmod', 'modified'];
 const tagKeys = ['tags', 'tag', 'keywords', 'categories', 'category', 'topics'];
-const descriptionKeys = ['description', 'summary', 'excerpt', 'subtitle'];
+const descriptionKeys = ['description', 'summary', 'excerpt', 'subtitle', 'spoiler'];
 const readingKeys = ['readTime', 'readingTime', 'reading_time'];
-const coverKeys = ['heroImage', 'image', 'cover', 'coverImage', 'images'];
+const coverKeys = ['heroImage', 'image', 'cover', 'coverImage', 'images', 'imgUrl'];
 // Zola's `path`, Hugo's `url`, Jekyll's `permalink`: `2015/04/10/fearless-concurrency`, `/blog/2015-04-10-x/`.
 const permalinkKeys = ['path', 'url', 'permalink', 'slug'];
 const permalinkDate = /(?:^|[/_-])((?:19|20)\d{2})([/-])(\d{2})\2(\d{2})(?=$|[/_.-])/;
@@ -156,6 +156,16 @@ type FieldData = {
 	fromMeta: boolean;
 };
 
+// Zola keeps tags in `[taxonomies]` and a theme's own fields (wezm.net's `updated`) in `[extra]`.
+const nestedTables = ['taxonomies', 'extra'];
+
+/** Zola's `[taxonomies]` and `[extra]` tables read as if their keys were top-level (top-level keys win); one level only. */
+function withZolaTables(data: Record<string, unknown>): Record<string, unknown> {
+	const tables = nestedTables.map(key => own(data, key)).filter((value): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value));
+	// Spread copies own keys as data, so a `__proto__` key stays only a key.
+	return tables.length === 0 ? data : {...tables.reduceRight<Record<string, unknown>>((merged, table) => ({...merged, ...table}), {}), ...data};
+}
+
 /** The post's fields as written: its frontmatter, and in MDX its `export const meta` (frontmatter wins). */
 function readFieldData(text: string, mdx: boolean): FieldData {
 	const frontmatter = parseFrontmatter(text);
@@ -167,7 +177,7 @@ function readFieldData(text: string, mdx: boolean): FieldData {
 	}
 
 	return {
-		data: meta ? {...meta.data, ...frontmatter.data} : frontmatter.data,
+		data: withZolaTables(meta ? {...meta.data, ...frontmatter.data} : frontmatter.data),
 		body: meta?.body ?? body,
 		hasFrontmatter: frontmatter.format !== 'none',
 		warnings,

@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 77);
+		assert.equal(library.posts.length, 80);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -324,6 +324,14 @@ describe('the fixture corpus', () => {
 		assert.deepEqual({title, description, tags, author}, {title: 'Tom & Jerry\'s café', description: 'It’s done — finally', tags: ['R&D', 'café'], author: 'Ana & Bo'});
 		assert.equal(post('mdx/next-meta/index.mdx').description, 'Every shade was picked by hand — here is how.');
 		assert.ok(library.posts.every(candidate => ![candidate.title, candidate.description, candidate.author ?? '', ...candidate.tags].join(' ').includes('&amp;')));
+	});
+
+	test('fields real blogs keep elsewhere: Zola [taxonomies] and [extra], Gatsby spoiler, Astro imgUrl', () => {
+		const zola = post('zola/extra-tables.md');
+		assert.deepEqual([zola.tags, zola.updated?.iso, zola.sources['tags'], zola.sources['updated']], [['rust', 'retro'], '2023-03-26T14:27:05+10:00', 'tags', 'updated']);
+		assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+		assert.deepEqual([post('gatsby/spoiler-post/index.md').description, post('gatsby/spoiler-post/index.md').sources['description']], ['I do not want a lot for the holidays.', 'spoiler']);
+		assert.deepEqual([post('astro/img-url.md').cover, post('astro/img-url.md').date?.iso], ['../../assets/blog/nuxt.jpg', '2021-04-05T22:01:00Z']);
 	});
 
 	test('Zenn: topics are tags; emoji and type are ignored quietly', () => {
