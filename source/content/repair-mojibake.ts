@@ -2,7 +2,9 @@ import {Buffer} from 'node:buffer';
 import {type CodePage, codePages} from './code-pages.js';
 
 type Page = CodePage & {
-	/** One or more UTF-8 sequences in a row, each read as this page: a lead character and its continuations. */
+	/** One UTF-8 sequence read as this page: a lead character and its continuations. */
+	sequence: RegExp;
+	/** One or more such sequences in a row. */
 	run: RegExp;
 	bit: number;
 };
@@ -22,7 +24,7 @@ const pages: Page[] = codePages.map((page, index) => {
 	const continuation = `[${escape(charactersFor(page, 0x80, 0xBF))}]`;
 	const lead = (from: number, to: number) => `[${escape(charactersFor(page, from, to))}]`;
 	const sequence = `${lead(0xC2, 0xDF)}${continuation}|${lead(0xE0, 0xEF)}${continuation}{2}|${lead(0xF0, 0xF4)}${continuation}{3}`;
-	return {...page, run: new RegExp(`(?:${sequence})+`, 'gu'), bit: 1 << index};
+	return {...page, sequence: new RegExp(sequence, 'gu'), run: new RegExp(`(?:${sequence})+`, 'gu'), bit: 1 << index};
 });
 
 // For the byte search: which pages read a character as a lead byte, and which as a continuation byte.
@@ -83,12 +85,23 @@ export function mayHoldMojibake(bytes: Uint8Array): boolean {
 }
 
 const strict = new TextDecoder('utf-8', {fatal: true});
+const sampleSize = 64;
 const scripts = ['Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Thai', 'Hangul', 'Hiragana', 'Katakana', 'Han'].map(name => new RegExp(`\\p{Script=${name}}`, 'u'));
 // Typography and symbols people write: dashes, quotes, bullets, arrows, emoji and other pictographs.
 const typography = /[\u2010-\u205E\u2190-\u21FF\p{So}\p{Extended_Pictographic}\u00A0\u00AB\u00BB]/u;
 
-function scriptOf(character: string): number {
-	return scripts.findIndex(script => script.test(character));
+// What each character is, for `oddness`: -1 not a letter and odd, -2 common typography, else a letter's script.
+const kinds = new Map<number, number>();
+
+function kindOf(character: string): number {
+	const code = character.codePointAt(0)!;
+	let kind = kinds.get(code);
+	if (kind === undefined) {
+		kind = /\p{L}/u.test(character) ? scripts.findIndex(script => script.test(character)) + scripts.length : typography.test(character) ? -2 : -1;
+		kinds.set(code, kind);
+	}
+
+	return kind;
 }
 
 /**
@@ -99,18 +112,18 @@ function scriptOf(character: string): number {
  */
 function oddness(text: string): number {
 	let score = 0;
-	let script = -2;
+	let script = -3;
 	for (const character of text) {
 		if (character.charCodeAt(0) < 0x80) {
 			continue;
 		}
 
-		if (/\p{L}/u.test(character)) {
-			const current = scriptOf(character);
-			score += script !== -2 && current !== script ? 10 : 1;
-			script = current;
+		const kind = kindOf(character);
+		if (kind >= 0) {
+			score += script !== -3 && kind !== script ? 10 : 1;
+			script = kind;
 		} else {
-			score += typography.test(character) ? 1 : 10;
+			score += kind === -2 ? 1 : 10;
 		}
 	}
 
@@ -136,26 +149,29 @@ function reverse(run: string, page: Page, before: string, after: string): {text:
  * Undoes UTF-8 that was read with a legacy code page (`â€™` → `’` from Windows-1252, `πŸ‘‹` → `👋`
  * from Windows-1253, and the other Windows and ISO-8859 pages of `code-pages.ts`). Each page whose
  * characters a run fits is tried; a run is replaced only when its bytes are valid UTF-8 and read with
- * fewer unusual characters (see `oddness`); the page whose repairs gain the most wins. Anything else is left as written.
+ * fewer unusual characters (see `oddness`); the page whose first sequences gain the most is applied. Anything else is left as written.
  */
 export function repairMojibake(text: string): {text: string; repaired: boolean} {
-	let best: {text: string; gain: number} | undefined;
+	// Each page is judged on its first sequences, read next to their neighbours; only the best is applied in full.
+	let best: {page: Page; gain: number} | undefined;
 	for (const page of pages) {
-		page.run.lastIndex = 0;
-		if (!page.run.test(text)) {
-			continue;
+		page.sequence.lastIndex = 0;
+		let gain = 0;
+		for (let count = 0, match = page.sequence.exec(text); match && count < sampleSize; count++, match = page.sequence.exec(text)) {
+			gain += reverse(match[0], page, text.charAt(match.index - 1), text.charAt(match.index + match[0].length))?.gain ?? 0;
 		}
 
-		let gain = 0;
-		const repaired = text.replace(page.run, (run: string, offset: number) => {
-			const reversed = reverse(run, page, text.charAt(offset - 1), text.charAt(offset + run.length));
-			gain += reversed?.gain ?? 0;
-			return reversed?.text ?? run;
-		});
 		if (gain > 0 && (!best || gain > best.gain)) {
-			best = {text: repaired, gain};
+			best = {page, gain};
 		}
 	}
 
-	return best ? {text: best.text, repaired: true} : {text, repaired: false};
+	if (!best) {
+		return {text, repaired: false};
+	}
+
+	const {page} = best;
+	page.run.lastIndex = 0;
+	const repaired = text.replace(page.run, (run: string, offset: number) => reverse(run, page, text.charAt(offset - 1), text.charAt(offset + run.length))?.text ?? run);
+	return {text: repaired, repaired: repaired !== text};
 }

@@ -79,6 +79,7 @@ describe('repairMojibake', () => {
 			'Zażółć gęślą jaźń, ćść, Łódź, Ąę',
 			'Ąžuolas, Šiauliai, Rīga, Ķekava, Ņ ē ū',
 			'naïve café résumé Ärger Ölfass Übermut ß ¼ ½ ¾',
+			'ΣΆ'.repeat(1000),
 		];
 		for (const text of real) {
 			assert.deepEqual(repairMojibake(text), {text, repaired: false}, text);
