@@ -1,3 +1,4 @@
+import {convertTemplateTags} from './convert-template-tags.js';
 import {type BodyScan, scanBody} from './outline.js';
 import {restoreCollapsed} from './restore-collapsed.js';
 import {stripMdxEsm} from './strip-mdx-esm.js';
@@ -16,7 +17,8 @@ export type RepairedBody = {
 };
 
 /**
- * Repairs the body as the shapes real posts arrive in need: MDX's JavaScript blocks removed, a saved
+ * Repairs the body as the shapes real posts arrive in need: MDX's JavaScript blocks removed, template tags
+ * (`{% raw %}`, `{% highlight %}`, figure shortcodes) made Markdown, a saved
  * page's chrome cut, a stray end of a JavaScript template string dropped, collapsed one-line Markdown
  * given its lines back. The body is scanned once, and again only after a repair changed it.
  */
@@ -36,6 +38,8 @@ export function repairBody(input: string, {mdx, frontmatter}: {mdx: boolean; fro
 	if (mdx) {
 		apply(stripMdxEsm(body, scanned), 'MDX imports removed');
 	}
+
+	apply(convertTemplateTags(body), 'template tags converted');
 
 	// A page saved as text has no frontmatter; its fields are in the page around the article.
 	const page = frontmatter ? undefined : stripPageChrome(body);

@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 80);
+		assert.equal(library.posts.length, 82);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -332,6 +332,14 @@ describe('the fixture corpus', () => {
 		assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
 		assert.deepEqual([post('gatsby/spoiler-post/index.md').description, post('gatsby/spoiler-post/index.md').sources['description']], ['I do not want a lot for the holidays.', 'spoiler']);
 		assert.deepEqual([post('astro/img-url.md').cover, post('astro/img-url.md').date?.iso], ['../../assets/blog/nuxt.jpg', '2021-04-05T22:01:00Z']);
+	});
+
+	test('template tags are what the site shows: Liquid raw and highlight, Zola and Hugo figures', () => {
+		const liquid = post('dates/2018-01-02-liquid-tags.md');
+		assert.equal(liquid.body, 'Link with `{{ site.baseurl }}` in front.\n\n### Liquid templates\n\n```liquid\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n```\n\n```shell\ngem install example\n```\n');
+		assert.deepEqual(outline('dates/2018-01-02-liquid-tags.md'), ['3 Liquid templates #liquid-templates']);
+		assert.equal(liquid.sources['body'], 'template tags converted');
+		assert.equal(post('zola/figure.md').body, 'The installer crashed:\n\n![Screenshot of the installer crash.](<posts/2023/panic.png>)\n\nPrices such as {{ money(amount=5) }} are the site\'s own and stay as written.\n');
 	});
 
 	test('Zenn: topics are tags; emoji and type are ignored quietly', () => {

@@ -9,6 +9,7 @@ import {codePages} from '../../source/content/code-pages.js';
 import {scanBody} from '../../source/content/outline.js';
 import {restoreCollapsed as restoreScanned} from '../../source/content/restore-collapsed.js';
 import {stripTemplateEnd} from '../../source/content/strip-template-end.js';
+import {convertTemplateTags} from '../../source/content/convert-template-tags.js';
 import {firstParagraph as firstOfScanned, readingMinutes} from '../../source/content/summarise-body.js';
 
 const restoreCollapsed = (body: string) => restoreScanned(body, scanBody(body));
@@ -145,5 +146,16 @@ describe('stripTemplateEnd', () => {
 		assert.equal(stripTemplateEnd('```\ncode `\n'), undefined);
 		assert.equal(stripTemplateEnd('``\n'), undefined);
 		assert.equal(stripTemplateEnd('`\n'), undefined);
+	});
+});
+
+describe('convertTemplateTags', () => {
+	test('raw tags go (a tag alone on its line with its line), what they hold stays as written', () => {
+		assert.equal(convertTemplateTags('A\n{% raw %}\n{% highlight x %}\n{% endraw %}\nC\n'), 'A\n{% highlight x %}\nC\n');
+		assert.equal(convertTemplateTags('{%- raw -%}{{ a }}{%- endraw -%}'), '{{ a }}');
+		assert.equal(convertTemplateTags('{% raw %}x{% endraw %}\n'.repeat(2000)), 'x\n'.repeat(2000));
+		assert.equal(convertTemplateTags('Plain {{ money(amount=5) }} and {% include x.html %}.'), undefined);
+		assert.equal(convertTemplateTags('{{ figure(alt="no image") }}'), undefined);
+		assert.equal(convertTemplateTags('Before\n\n{{ figure(image=\'a/b (1").png\',\n   width=303,\n   alt="A notification") }}\n\nAfter'), 'Before\n\n![A notification](<a/b (1").png>)\n\nAfter', 'over several lines, single quotes');
 	});
 });

@@ -1,0 +1,109 @@
+/**
+ * Generators run a template language over a post before Markdown sees it, and some posts carry its
+ * tags: Liquid's `{% raw %}…{% endraw %}` (Jekyll: what is inside is shown as written) and
+ * `{% highlight ruby %}…{% endhighlight %}` (a code block), Zola's `{{ figure(image="…", alt="…") }}`
+ * and Hugo's `{{< figure src="…" >}}` (a picture). A reader would see them raw: this turns them into
+ * what the site shows. Text inside `raw` is left exactly as written.
+ */
+
+const rawTag = /\{%-?\s*(raw|endraw)\s*-?%\}/g;
+const lineEnd = /[ \t]*(?:\n|$)/y;
+const highlightOpen = /^ {0,3}\{%-?\s*highlight\s+([\w+#.-]+)[^%]*-?%\}[ \t]*$/;
+const highlightClose = /^ {0,3}\{%-?\s*endhighlight\s*-?%\}[ \t]*$/;
+const zolaFigure = /^ {0,3}\{\{\s*figure\((.*)\)\s*\}\}[ \t]*$/;
+const hugoFigure = /^ {0,3}\{\{[<%]\s*figure\s+(.*?)\s*[>%]\}\}[ \t]*$/;
+const argument = /(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g;
+
+function figure(args: string): string | undefined {
+	const values = new Map<string, string>();
+	for (const [, key, double, single] of args.matchAll(argument)) {
+		values.set(key!, (double ?? single ?? '').replace(/\\(.)/g, '$1'));
+	}
+
+	const source = values.get('image') ?? values.get('src');
+	if (!source) {
+		return undefined;
+	}
+
+	const text = (values.get('alt') ?? values.get('caption') ?? values.get('title') ?? '').replace(/[[\]]/g, '');
+	return `![${text}](<${source.replace(/[<>]/g, '')}>)`;
+}
+
+// A shortcode written over several lines (`{{ figure(image="…",` … `) }}`) ends within this many.
+const maxShortcodeLines = 20;
+const shortcodeStart = /^ {0,3}\{\{\s*figure\(/;
+
+function convertLines(text: string): string {
+	const lines = text.split('\n');
+	const out: string[] = [];
+	for (let index = 0; index < lines.length; index++) {
+		let line = lines[index]!;
+		const open = highlightOpen.exec(line);
+		if (open) {
+			out.push(`\`\`\`${open[1]}`);
+			continue;
+		}
+
+		if (highlightClose.test(line)) {
+			out.push('```');
+			continue;
+		}
+
+		let end = index;
+		if (shortcodeStart.test(line) && !zolaFigure.test(line)) {
+			while (end + 1 < lines.length && end - index < maxShortcodeLines && !/\)\s*\}\}[ \t]*$/.test(lines[end]!)) {
+				end++;
+			}
+
+			line = lines.slice(index, end + 1).map(part => part.trim()).join(' ');
+		}
+
+		const args = zolaFigure.exec(line)?.[1] ?? hugoFigure.exec(line)?.[1];
+		const picture = args === undefined ? undefined : figure(args);
+		if (picture) {
+			out.push(picture);
+			index = end;
+		} else {
+			out.push(lines[index]!);
+		}
+	}
+
+	return out.join('\n');
+}
+
+/** The body with its template tags turned into Markdown, or undefined when it has none. */
+export function convertTemplateTags(body: string): string | undefined {
+	if (!body.includes('{%') && !body.includes('{{')) {
+		return undefined;
+	}
+
+	// Outside raw regions tags are converted; inside, the text stays; the raw tags themselves go.
+	const parts: string[] = [];
+	let inRaw = false;
+	let last = 0;
+	// Whether only blanks stand between the last line break written and the tag.
+	let atLineStart = true;
+	for (const match of body.matchAll(rawTag)) {
+		const piece = body.slice(last, match.index);
+		let written = inRaw ? piece : convertLines(piece);
+		const lineStart = written.lastIndexOf('\n') + 1;
+		const tail = written.slice(lineStart);
+		atLineStart = tail.trim() === '' && (lineStart > 0 || atLineStart);
+		inRaw = match[1] === 'raw';
+		last = match.index + match[0].length;
+		lineEnd.lastIndex = last;
+		const after = lineEnd.exec(body);
+		// A tag alone on its line takes the line with it.
+		if (atLineStart && after && after[0].endsWith('\n')) {
+			written = written.slice(0, lineStart);
+			last += after[0].length;
+		}
+
+		parts.push(written);
+	}
+
+	const rest = body.slice(last);
+	parts.push(inRaw ? rest : convertLines(rest));
+	const converted = parts.join('');
+	return converted === body ? undefined : converted;
+}
