@@ -2,6 +2,7 @@
  * Generators run a template language over a post before Markdown sees it, and some posts carry its
  * tags: Liquid's `{% raw %}…{% endraw %}` (Jekyll: what is inside is shown as written) and
  * `{% highlight ruby %}…{% endhighlight %}` (a code block), Zola's `{{ figure(image="…", alt="…") }}`
+ * (or any shortcode alone on its line with an `image` or `src`)
  * and Hugo's `{{< figure src="…" >}}` (a picture). A reader would see them raw: this turns them into
  * what the site shows. Text inside `raw` is left exactly as written.
  */
@@ -10,7 +11,8 @@ const rawTag = /\{%-?\s*(raw|endraw)\s*-?%\}/g;
 const lineEnd = /[ \t]*(?:\n|$)/y;
 const highlightOpen = /^ {0,3}\{%-?\s*highlight\s+([\w+#.-]+)[^%]*-?%\}[ \t]*$/;
 const highlightClose = /^ {0,3}\{%-?\s*endhighlight\s*-?%\}[ \t]*$/;
-const zolaFigure = /^ {0,3}\{\{\s*figure\((.*)\)\s*\}\}[ \t]*$/;
+// Any Zola shortcode alone on its line that names an image (`figure`, `float_svg`, …) is a picture.
+const zolaFigure = /^ {0,3}\{\{\s*[a-z_]+\((.*)\)\s*\}\}[ \t]*$/;
 const hugoFigure = /^ {0,3}\{\{[<%]\s*figure\s+(.*?)\s*[>%]\}\}[ \t]*$/;
 const argument = /(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g;
 
@@ -18,6 +20,11 @@ function figure(args: string): string | undefined {
 	const values = new Map<string, string>();
 	for (const [, key, double, single] of args.matchAll(argument)) {
 		values.set(key!, (double ?? single ?? '').replace(/\\(.)/g, '$1'));
+	}
+
+	const video = values.get('video');
+	if (video) {
+		return `[video: ${(values.get('alt') ?? values.get('caption') ?? video.split('/').pop()!).replace(/[[\]]/g, '')}](<${video.replace(/[<>]/g, '')}>)`;
 	}
 
 	const source = values.get('image') ?? values.get('src');
@@ -31,12 +38,80 @@ function figure(args: string): string | undefined {
 
 // A shortcode written over several lines (`{{ figure(image="…",` … `) }}`) ends within this many.
 const maxShortcodeLines = 20;
-const shortcodeStart = /^ {0,3}\{\{\s*figure\(/;
+const shortcodeStart = /^ {0,3}\{\{\s*[a-z_]+\(/;
+
+// Block shortcodes (`{% aside(title="Why") %}` … `{% end %}` in Zola, `{% note info Title %}` … `{% endnote %}` in Hexo) are asides: a quote.
+const zolaBlockOpen = /^ {0,3}\{%-?\s*[a-z_]+\((.*)\)\s*-?%\}[ \t]*$/;
+const zolaBlockClose = /^ {0,3}\{%-?\s*end\s*-?%\}[ \t]*$/;
+const hexoNoteOpen = /^ {0,3}\{%\s*note\b(.*?)%\}[ \t]*$/;
+const hexoNoteClose = /^ {0,3}\{%\s*endnote\s*%\}[ \t]*$/;
+const maxBlockLines = 500;
+const noteClasses = new Set(['default', 'primary', 'success', 'info', 'warning', 'danger', 'no-icon']);
+
+/** The title a block shortcode gives its aside: Zola's `title="…"`, or Hexo's words after the note's classes. */
+function blockTitle(zolaArgs: string | undefined, hexoArgs: string | undefined): string {
+	if (zolaArgs !== undefined) {
+		return /title\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/.exec(zolaArgs)?.slice(1).find(value => value !== undefined) ?? '';
+	}
+
+	return (hexoArgs ?? '').trim().split(/\s+/).filter(word => !noteClasses.has(word)).join(' ');
+}
+
+/** For each line, the index of the next line (after it) that `close` matches, or -1: found in one pass from the end. */
+function nextCloses(lines: string[], close: RegExp): Int32Array {
+	const next = new Int32Array(lines.length).fill(-1);
+	let found = -1;
+	for (let index = lines.length - 1; index >= 0; index--) {
+		next[index] = found;
+		if (lines[index]!.includes('{%') && close.test(lines[index]!)) {
+			found = index;
+		}
+	}
+
+	return next;
+}
+
+type Closes = {zola: Int32Array; hexo: Int32Array};
+
+/** An aside's lines as a quote, or undefined when its end is not found close enough. */
+function asBlock(lines: string[], index: number, closes: () => Closes): {quote: string[]; end: number} | undefined {
+	if (!lines[index]!.includes('{%')) {
+		return undefined;
+	}
+
+	const zola = zolaBlockOpen.exec(lines[index]!);
+	const hexo = zola ? undefined : hexoNoteOpen.exec(lines[index]!);
+	if (!zola && !hexo) {
+		return undefined;
+	}
+
+	const end = (zola ? closes().zola : closes().hexo)[index]!;
+	if (end === -1 || end - index > maxBlockLines) {
+		return undefined;
+	}
+
+	const title = blockTitle(zola?.[1], hexo?.[1]).replace(/\\(.)/g, '$1');
+	const inner = lines.slice(index + 1, end);
+	return {quote: [...(title ? [`> **${title.replace(/\*/g, '\\*')}**`, '>'] : []), ...inner.map(line => (line.trim() === '' ? '>' : `> ${line}`))], end};
+}
 
 function convertLines(text: string): string {
 	const lines = text.split('\n');
 	const out: string[] = [];
+	let found: Closes | undefined;
+	const closes = () => {
+		found ??= {zola: nextCloses(lines, zolaBlockClose), hexo: nextCloses(lines, hexoNoteClose)};
+		return found;
+	};
+
 	for (let index = 0; index < lines.length; index++) {
+		const block = asBlock(lines, index, closes);
+		if (block) {
+			out.push(...block.quote);
+			index = block.end;
+			continue;
+		}
+
 		let line = lines[index]!;
 		const open = highlightOpen.exec(line);
 		if (open) {
