@@ -17,6 +17,22 @@ export type RepairedBody = {
 };
 
 /**
+ * The Tailwind blog's MDX keeps its index preview between `<!--excerpt-->` and `<!--/excerpt-->`, and
+ * its post pages drop that block (the text follows again after it): so does this.
+ */
+function dropExcerpt(body: string): string | undefined {
+	const start = body.startsWith('<!--excerpt-->') ? 0 : body.indexOf('\n<!--excerpt-->') + 1;
+	const close = start === 0 && !body.startsWith('<!--excerpt-->') ? -1 : body.indexOf('\n<!--/excerpt-->', start);
+	if (close === -1) {
+		return undefined;
+	}
+
+	const lineEnd = body.indexOf('\n', close + 1);
+	const after = lineEnd === -1 ? '' : body.slice(lineEnd + 1).replace(/^\n+/, '');
+	return body.slice(0, start) + after;
+}
+
+/**
  * Repairs the body as the shapes real posts arrive in need: MDX's JavaScript blocks removed, template tags
  * (`{% raw %}`, `{% highlight %}`, figure shortcodes) made Markdown, a saved
  * page's chrome cut, a stray end of a JavaScript template string dropped, collapsed one-line Markdown
@@ -37,6 +53,7 @@ export function repairBody(input: string, {mdx, frontmatter}: {mdx: boolean; fro
 
 	if (mdx) {
 		apply(stripMdxEsm(body, scanned), 'MDX imports removed');
+		apply(dropExcerpt(body), 'MDX excerpt removed');
 	}
 
 	apply(convertTemplateTags(body), 'template tags converted');

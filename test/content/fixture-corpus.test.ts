@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 82);
+		assert.equal(library.posts.length, 83);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -306,6 +306,9 @@ describe('the fixture corpus', () => {
 		assert.equal(meta.body, 'Today we are shipping the palette we have been working on all year.\n\n## Why a new palette\n\nThe old one had too few greys.\n');
 		assert.deepEqual(outline('mdx/next-meta/index.mdx'), ['2 Why a new palette #why-a-new-palette']);
 		assert.deepEqual(problemsOf('mdx/next-meta/index.mdx'), []);
+		const excerpt = post('mdx/excerpt/index.mdx');
+		assert.equal(excerpt.body, 'This release adds variants for components.\n\n## New features\n\nComponent variants.\n', 'the index preview between <!--excerpt--> marks is not the post');
+		assert.equal(excerpt.sources['body'], 'MDX imports removed, MDX excerpt removed');
 		const computed = post('mdx/computed-title.mdx');
 		assert.deepEqual([computed.title, computed.sources['title'], computed.date?.iso], ['Computed title', 'file name', '2021-03-04']);
 		assert.equal(computed.body, 'A post whose title is worked out by code, which is never run.\n');
