@@ -4,7 +4,8 @@
  * `{% highlight ruby %}…{% endhighlight %}` (a code block), Zola's `{{ figure(image="…", alt="…") }}`
  * (or any shortcode alone on its line with an `image` or `src`)
  * and Hugo's `{{< figure src="…" >}}` (a picture). A reader would see them raw: this turns them into
- * what the site shows. Text inside `raw` is left exactly as written.
+ * what the site shows, and so are Jekyll's `{% post_url %}` / `{% link %}` (the linked post's slug) and
+ * Hexo's `{% asset_img %}` (a picture). Text inside `raw` is left exactly as written.
  */
 
 const rawTag = /\{%-?\s*(raw|endraw)\s*-?%\}/g;
@@ -14,6 +15,9 @@ const highlightClose = /^ {0,3}\{%-?\s*endhighlight\s*-?%\}[ \t]*$/;
 // Any Zola shortcode alone on its line that names an image (`figure`, `float_svg`, …) is a picture.
 const zolaFigure = /^ {0,3}\{\{\s*[a-z_]+\((.*)\)\s*\}\}[ \t]*$/;
 const hugoFigure = /^ {0,3}\{\{[<%]\s*figure\s+(.*?)\s*[>%]\}\}[ \t]*$/;
+// Jekyll's links to other posts (`{% post_url 2018-01-02-x %}`, `{% link _posts/2018-01-02-x.md %}`) and Hexo's pictures in a post's folder (`{% asset_img shot.png A title %}`).
+const postLink = /\{%-?\s*(?:post_url|link)\s+([^\s%]+)\s*-?%\}/g;
+const assetImage = /\{%\s*asset_img\s+(?:[\w-]+\s+)*?([^\s%]+\.\w+)(?:\s+\d+){0,2}\s*(.*?)\s*%\}/g;
 const argument = /(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g;
 
 function figure(args: string): string | undefined {
@@ -113,6 +117,13 @@ function convertLines(text: string): string {
 		}
 
 		let line = lines[index]!;
+		if (line.includes('{%')) {
+			// A post link becomes the post's slug, which the reader resolves like any link between posts.
+			line = line.replace(postLink, (_, target: string) => target.split('/').pop()!.replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''))
+				.replace(assetImage, (_, file: string, title: string) => `![${title.replace(/^["']|["']$/g, '').replace(/[[\]]/g, '')}](<${file.replace(/[<>]/g, '')}>)`);
+			lines[index] = line;
+		}
+
 		const open = highlightOpen.exec(line);
 		if (open) {
 			out.push(`\`\`\`${open[1]}`);

@@ -162,6 +162,9 @@ describe('convertTemplateTags', () => {
 		assert.equal(convertTemplateTags('{% aside() %}\nnever closed'), undefined);
 		assert.equal(convertTemplateTags('{{ video(video="posts/clip.m4v", width=400) }}'), '[video: clip.m4v](<posts/clip.m4v>)');
 		assert.equal(convertTemplateTags('{% a() %}\n'.repeat(3000) + '{% end %}')?.split('\n')?.length, 2999, 'an open tag per line: each found its end in one pass');
+		assert.equal(convertTemplateTags('In [v3.7.0]({% link _posts/2018-01-02-jekyll-3-7-0-released.md %}) and [here]({% post_url 2014-08-10-imagenet %}).'), 'In [v3.7.0](jekyll-3-7-0-released) and [here](imagenet).');
+		assert.equal(convertTemplateTags('{% asset_img generate-console.png "The console" %}'), '![The console](<generate-console.png>)');
+		assert.equal(convertTemplateTags('{% raw %}{% post_url x %}{% endraw %}'), '{% post_url x %}');
 		assert.equal(convertTemplateTags('{{ float_svg(image="images/logo.svg", width=75, alt="A logo") }}'), '![A logo](<images/logo.svg>)');
 		assert.equal(convertTemplateTags('Before\n\n{{ figure(image=\'a/b (1").png\',\n   width=303,\n   alt="A notification") }}\n\nAfter'), 'Before\n\n![A notification](<a/b (1").png>)\n\nAfter', 'over several lines, single quotes');
 	});
