@@ -4,7 +4,7 @@
  * loopback address. Prints, per attack, how long that reader waited for the list (target ≤ 2 s) and the
  * server's RSS (most seen while the attack ran, target < 500 MB). It prints figures; it is not a test.
  */
-import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import process from 'node:process';
 import {setTimeout as delay} from 'node:timers/promises';
 import {Client, type ClientChannel} from 'ssh2';
 import {generatePost} from './generate.js';
+import {startServe} from './serve.js';
 import {formatBytes, formatMs} from './stats.js';
 
 const attacker = '127.0.0.2';
@@ -30,30 +31,6 @@ function writeBlog(folder: string): void {
 	writeFileSync(path.join(folder, 'big.md'), `---\ntitle: Big post on lichens\ndate: 2031-01-01\n---\n\n${body}`);
 	writeFileSync(path.join(folder, 'moss.md'), `---\ntitle: ${listText}\ndate: 2030-01-01\n---\n\nMoss grows slowly.\n\n## Where\n\nNorth sides.\n`);
 	writeFileSync(path.join(folder, 'ferns.md'), '---\ntitle: Small post about ferns\ndate: 2029-01-01\n---\n\nFerns unroll.\n');
-}
-
-function startServer(cli: string, posts: string, scratch: string): Promise<{server: ChildProcess; port: number; log: () => string}> {
-	return new Promise((resolve, reject) => {
-		// Default flags: only where to listen and where the host key lives are given.
-		const server = spawn(process.execPath, [cli, 'serve', posts, '--port', '0', '--host-key', path.join(scratch, 'host_ed25519')], {
-			env: {...process.env, CI: 'false'},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let said = '';
-		const listen = (chunk: Buffer) => {
-			said += chunk.toString('utf8');
-			const match = /listening on [^\s]+:(\d+)/.exec(said);
-			if (match) {
-				resolve({server, port: Number(match[1]), log: () => said});
-			}
-		};
-
-		server.stdout.on('data', listen);
-		server.stderr.on('data', listen);
-		server.on('exit', code => {
-			reject(new Error(`serve exited (${code}) before listening:\n${said}`));
-		});
-	});
 }
 
 /**
@@ -295,7 +272,8 @@ export async function serveAbuse(root: string, only?: string): Promise<void> {
 		execFileSync('ssh', ['-V'], {stdio: 'ignore'});
 		const posts = path.join(scratch, 'posts');
 		writeBlog(posts);
-		const {server, port, log} = await startServer(cli, posts, scratch);
+		// Default flags: only where to listen and where the host key lives are given.
+		const {server, port, log} = await startServe(cli, [posts, '--port', '0', '--host-key', path.join(scratch, 'host_ed25519')]);
 		try {
 			const pid = server.pid!;
 			const quiet = await probe(port);
