@@ -1,5 +1,6 @@
 /**
  * `npm run bench`: measures what readers feel, prints one table and appends it to bench/RESULTS.md.
+ * `npm run bench -- serve-abuse` runs only `bench/serve-abuse.ts`.
  * Runs after `npm run build`; start-up uses the built CLI, the other figures a bundle of `child.tsx`.
  */
 import {execFileSync, spawn} from 'node:child_process';
@@ -12,6 +13,7 @@ import {bundleChild} from './bundle.js';
 import type {Step} from './child.js';
 import {generatePost, writePosts} from './generate.js';
 import {measureServe} from './serve.js';
+import {serveAbuse} from './serve-abuse.js';
 import {measureStartup, runInPty} from './startup.js';
 import {formatBytes, formatMs, median, percentile} from './stats.js';
 
@@ -229,6 +231,12 @@ function describeMachine(): string {
 	} catch {}
 
 	return `Node ${process.version}, ${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} cores), load ${os.loadavg()[0]!.toFixed(1)}, commit ${commit}`;
+}
+
+// `npm run bench -- serve-abuse`: only the server under attack, printed, not added to RESULTS.md.
+if (process.argv[2] === 'serve-abuse') {
+	await serveAbuse(root, process.argv[3]);
+	process.exit(0);
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'blog-tui-bench-'));

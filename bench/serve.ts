@@ -22,10 +22,10 @@ function rssOf(pid: number): number {
 	return match ? Number(match[1]) * 1024 : Number.NaN;
 }
 
-/** Starts `blog-tui serve` on a free loopback port and resolves with its port once it listens. */
-function startServer(cli: string, posts: string, scratch: string, maxSessions: number): Promise<{server: ChildProcess; port: number}> {
+/** Starts the built CLI's `blog-tui serve` with `args`; resolves with its port once it listens, and its output so far. */
+export function startServe(cli: string, args: string[]): Promise<{server: ChildProcess; port: number; log: () => string}> {
 	return new Promise((resolve, reject) => {
-		const server = spawn(process.execPath, [cli, 'serve', posts, '--port', '0', '--host-key', path.join(scratch, 'host_ed25519'), '--max-sessions', String(maxSessions), '--max-per-ip', String(maxSessions), '--no-watch'], {
+		const server = spawn(process.execPath, [cli, 'serve', ...args], {
 			env: {...process.env, CI: 'false'},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -34,7 +34,7 @@ function startServer(cli: string, posts: string, scratch: string, maxSessions: n
 			said += chunk.toString('utf8');
 			const match = /listening on [^\s]+:(\d+)/.exec(said);
 			if (match) {
-				resolve({server, port: Number(match[1])});
+				resolve({server, port: Number(match[1]), log: () => said});
 			}
 		};
 
@@ -140,7 +140,8 @@ async function round(port: number, serverPid: number, sessions: number, seconds:
 
 /** Runs the built CLI's SSH server and measures rounds of `counts` sessions against it. */
 export async function measureServe(cli: string, posts: string, listText: string, scratch: string, counts: number[], seconds: number): Promise<ServeRound[]> {
-	const {server, port} = await startServer(cli, posts, scratch, Math.max(...counts));
+	const most = String(Math.max(...counts));
+	const {server, port} = await startServe(cli, [posts, '--port', '0', '--host-key', path.join(scratch, 'host_ed25519'), '--max-sessions', most, '--max-per-ip', most, '--no-watch']);
 	try {
 		const rounds = [];
 		for (const count of counts) {

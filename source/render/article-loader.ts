@@ -25,9 +25,19 @@ export function defaultTimeBudget(length: number): number {
 	return Math.round(Math.min(15_000, Math.max(3000, length / 200)));
 }
 
+/**
+ * One reader's view of a shared loader (a `serve` session): a new request drops that reader's request
+ * still waiting in the queue (the screen shows one article, at one width: what it asked for before is
+ * no use any more), so each reader has at most one render waiting; `close` drops it when the reader
+ * leaves. A request that never renders never settles.
+ */
+export type SessionLoader = ((post: ArticleSource, width: number) => Promise<RenderedText>) & {close: () => void};
+
 /** Renders a post at a width off the main thread; `close` stops the worker. */
 export type ArticleLoader = ((post: ArticleSource, width: number) => Promise<RenderedText>) & {
 	close: () => void;
+	/** A view for one reader; readers' renders take turns, so one cannot keep the others waiting. */
+	forSession: () => SessionLoader;
 	/**
 	 * Resolves with the number of warm-up renders once the worker started by `warmUpAfterMs` has done
 	 * them (0 at once without `warmUpAfterMs`, and when that worker is lost or the loader closed first).
@@ -35,7 +45,11 @@ export type ArticleLoader = ((post: ArticleSource, width: number) => Promise<Ren
 	whenWarm: () => Promise<number>;
 };
 
-type Pending = {id: number; post: ArticleSource; options: RenderOptions; resolve: (article: RenderedText) => void};
+/** `waiters`: the readers that want this render; a job nobody wants any more leaves the queue. */
+type Pending = {id: number; key: string; post: ArticleSource; options: RenderOptions; resolve: (article: RenderedText) => void; waiters: Set<number>};
+
+/** The caller of the loader itself (the local browser, `read`): one reader, whose requests all stand. */
+const ownCaller = 0;
 
 // A post that makes the renderer run out of memory kills the worker (and shows as plain text), not the app.
 const resourceLimits = {maxOldGenerationSizeMb: 1024};
@@ -67,6 +81,8 @@ function slim(post: ArticleSource): ArticleSource {
  * past the time budget, throws, or kills the worker gives the post as plain wrapped text with a
  * one-line notice; the worker is replaced. Results are cached per post object and width (an edited
  * post is a new object), least recently used first out. Marked and highlight.js load only in the worker.
+ * Waiting renders are taken in turns by reader (see `forSession`): the next is the one of the reader
+ * served longest ago.
  */
 export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoader {
 	const {timeBudgetMs, warmUpAfterMs, cacheSize = 24, ...renderOptions} = options;
@@ -74,6 +90,10 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 	const postIds = new WeakMap<object, number>();
 	const cache = new Map<string, Promise<RenderedText>>();
 	const queue: Pending[] = [];
+	// When each reader last had a render started; the queue is served round-robin by these.
+	const served = new Map<number, number>();
+	let turns = 0;
+	let nextSession = ownCaller + 1;
 	let nextId = 1;
 	let worker: Worker | undefined;
 	let ready = false;
@@ -155,6 +175,38 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 		return created;
 	};
 
+	/** The queued job whose readers were served longest ago (the first queued among equals). */
+	function nextTurn(): number {
+		let best = 0;
+		let bestTurn = Number.POSITIVE_INFINITY;
+		for (const [index, job] of queue.entries()) {
+			let turn = Number.POSITIVE_INFINITY;
+			for (const waiter of job.waiters) {
+				turn = Math.min(turn, served.get(waiter) ?? 0);
+			}
+
+			if (turn < bestTurn) {
+				best = index;
+				bestTurn = turn;
+			}
+		}
+
+		return best;
+	}
+
+	/** `session` no longer wants the queued jobs `keep` is not: jobs nobody wants leave the queue and the cache. */
+	function withdraw(session: number, keep?: Pending): void {
+		for (let index = queue.length - 1; index >= 0; index--) {
+			const job = queue[index]!;
+			if (job === keep || !job.waiters.delete(session) || job.waiters.size > 0) {
+				continue;
+			}
+
+			queue.splice(index, 1);
+			cache.delete(job.key);
+		}
+	}
+
 	function startNext(): void {
 		if (closed || current || queue.length === 0) {
 			return;
@@ -165,7 +217,11 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 			return;
 		}
 
-		current = queue.shift()!;
+		current = queue.splice(nextTurn(), 1)[0]!;
+		for (const waiter of current.waiters) {
+			served.set(waiter, ++turns);
+		}
+
 		const job: RenderJob = {id: current.id, post: slim(current.post), options: current.options};
 		worker.postMessage(job);
 		const budget = budgetFor(current.post);
@@ -176,7 +232,7 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 		timer.unref();
 	}
 
-	const load = (post: ArticleSource, width: number): Promise<RenderedText> => {
+	const load = (post: ArticleSource, width: number, session = ownCaller): Promise<RenderedText> => {
 		let postId = postIds.get(post);
 		if (postId === undefined) {
 			postId = nextId++;
@@ -188,19 +244,41 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 		if (cached) {
 			cache.delete(key);
 			cache.set(key, cached);
+			const queued = queue.find(job => job.key === key);
+			queued?.waiters.add(session);
+			if (session !== ownCaller) {
+				withdraw(session, queued);
+			}
+
 			return cached;
 		}
 
+		let job!: Pending;
 		const promise = new Promise<RenderedText>(resolve => {
-			queue.push({id: nextId++, post, options: {...renderOptions, width}, resolve});
-			startNext();
+			job = {id: nextId++, key, post, options: {...renderOptions, width}, resolve, waiters: new Set([session])};
 		});
+		if (session !== ownCaller) {
+			withdraw(session);
+		}
+
+		queue.push(job);
 		cache.set(key, promise);
 		if (cache.size > cacheSize) {
 			cache.delete(cache.keys().next().value!);
 		}
 
+		startNext();
 		return promise;
+	};
+
+	const forSession = (): SessionLoader => {
+		const session = nextSession++;
+		return Object.assign((post: ArticleSource, width: number) => load(post, width, session), {
+			close() {
+				withdraw(session);
+				served.delete(session);
+			},
+		});
 	};
 
 	const warmUp = warmUpAfterMs === undefined ? undefined : setTimeout(() => {
@@ -213,7 +291,8 @@ export function createArticleLoader(options: ArticleLoaderOptions): ArticleLoade
 	}, warmUpAfterMs);
 	warmUp?.unref();
 
-	return Object.assign(load, {
+	return Object.assign((post: ArticleSource, width: number) => load(post, width), {
+		forSession,
 		whenWarm: () => warm,
 		close() {
 			closed = true;

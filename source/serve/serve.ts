@@ -70,7 +70,9 @@ export function startServer(root: string, options: ServeOptions, hostKey: string
 			...limits,
 		},
 		appFor(terminal): SessionApp {
-			return {source: library, loadArticle: loaderFor(sessionStyle(terminal, options.theme)), readingWidth: options.width, showDrafts: options.drafts};
+			// Each reader its own view of the shared loader: its stale renders are dropped, readers take turns.
+			const loadArticle = loaderFor(sessionStyle(terminal, options.theme)).forSession();
+			return {source: library, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close};
 		},
 		colourFor: terminal => sessionStyle(terminal, options.theme).colorLevel > 0,
 		log: report,

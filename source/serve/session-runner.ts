@@ -20,6 +20,8 @@ export type SessionRunLimits = {
 	inputBurst: number;
 	/** Window changes are drawn at most once per this interval, at the latest size. */
 	resizeIntervalMs: number;
+	/** …and after a resize to C×R cells, not again for C×R / this many ms (1000×500 at 100: 5 s). */
+	resizeCellsPerMs: number;
 };
 
 /** Everything one shell session needs from the server, so the runner knows nothing of ssh2's connection. */
@@ -42,7 +44,7 @@ export type SessionContext = {
 };
 
 export type SessionHandle = {
-	/** A window change: drawn at most once per `resizeIntervalMs`, at the latest size. */
+	/** A window change: drawn at most once per `resizeIntervalMs` (longer for big screens), at the latest size. */
 	resize: (size: TerminalSize) => void;
 	/** Settles when the session is over and its channel told so. */
 	done: Promise<void>;
@@ -94,16 +96,19 @@ export function runSession(context: SessionContext): SessionHandle {
 	let resizeTimer: NodeJS.Timeout | undefined;
 	let lastResize = Number.NEGATIVE_INFINITY;
 	let over = false;
+	let pause = limits.resizeIntervalMs;
 	const applyResize = () => {
 		resizeTimer = undefined;
 		lastResize = Date.now();
+		// A frame's cost grows with its area (about a second of CPU for 1000×500): a big screen waits longer for the next resize.
+		pause = Math.max(limits.resizeIntervalMs, size.columns * size.rows / limits.resizeCellsPerMs);
 		session?.resize(size);
 	};
 
 	const resize = (next: TerminalSize) => {
 		size = next;
 		if (resizeTimer === undefined && !over) {
-			resizeTimer = setTimeout(applyResize, Math.max(0, lastResize + limits.resizeIntervalMs - Date.now()));
+			resizeTimer = setTimeout(applyResize, Math.max(0, lastResize + pause - Date.now()));
 		}
 	};
 

@@ -35,9 +35,10 @@ export const defaultLimits: SshLimits = {
 	keepaliveIntervalMs: 15_000,
 	keepaliveCountMax: 3,
 	maxBuffered: 1024 * 1024,
-	inputPerSecond: 4096,
-	inputBurst: 8192,
-	resizeIntervalMs: 100,
+	inputPerSecond: 1024,
+	inputBurst: 4096,
+	resizeIntervalMs: 250,
+	resizeCellsPerMs: 100,
 	logBurst: 10,
 	logIntervalMs: 10_000,
 };
