@@ -43,6 +43,14 @@ export function describeFsError(error: unknown): string {
 			return 'path too long';
 		}
 
+		case 'ENOSPC': {
+			return 'no space left on device';
+		}
+
+		case 'EIO': {
+			return 'input/output error';
+		}
+
 		default: {
 			return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 		}
