@@ -1,4 +1,5 @@
 import type {Post, Problem} from '../content/post.js';
+import {invisibleControls, lineSeparators} from '../content/terminal-unsafe.js';
 
 /** One post in `blog-tui list --json`; the schema is documented in the README — change both together. */
 export type PostJson = {
@@ -51,12 +52,12 @@ export function listJson(posts: readonly Post[], problems: readonly Problem[]): 
 
 /**
  * JSON text that is safe to show on a terminal: `JSON.stringify` escapes C0 controls but leaves DEL,
- * C1 controls (`\u009b` starts a control sequence on some terminals) and bidi overrides raw.
+ * C1 controls (`\u009b` starts a control sequence on some terminals), bidi marks and U+2028 raw.
  * Escaping them keeps the data identical for any JSON reader.
  */
 export function stringifyJson(value: unknown): string {
 	return JSON.stringify(value, undefined, 2).replaceAll(
-		/[\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
+		new RegExp(`[${invisibleControls}${lineSeparators}]`, 'g'),
 		character => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`,
 	);
 }
