@@ -1,3 +1,4 @@
+import {describeFsError} from '../content/discover-files.js';
 import {sanitize} from '../render/sanitize.js';
 
 /**
@@ -29,6 +30,11 @@ function oneLine(text: string): string {
 }
 
 export type ErrorReport = {text: string; exitCode: 1 | 2};
+
+/** Standard output failed (`> /dev/full`, a full disk, a vanished terminal): one line, exit 1. */
+export function outputError(error: unknown): ErrorReport {
+	return {text: `blog-tui: cannot write output: ${oneLine(describeFsError(error))}\n`, exitCode: 1};
+}
 
 /** What to print on stderr for an error that ended the command, and the exit code. */
 export function reportError(error: unknown, debug: boolean): ErrorReport {

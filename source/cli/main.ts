@@ -2,7 +2,7 @@ import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import packageJson from '../../package.json' with {type: 'json'};
 import {chooseRoot} from './choose-root.js';
-import {isDebug, reportError} from './errors.js';
+import {isDebug, outputError, reportError} from './errors.js';
 import {globalOptions} from './global-options.js';
 import {helpText} from './help-text.js';
 import {parseArgs} from './parse-args.js';
@@ -65,7 +65,9 @@ export async function main(argv: readonly string[], bundledPostsUrl: URL): Promi
 			process.exit(0);
 		}
 
-		throw error;
+		const report = outputError(error);
+		process.stderr.write(report.text);
+		process.exit(report.exitCode);
 	});
 	try {
 		await run(argv, fileURLToPath(bundledPostsUrl));

@@ -1,3 +1,4 @@
+import {isUtf8} from 'node:buffer';
 import {readdir, realpath, stat} from 'node:fs/promises';
 import path from 'node:path';
 
@@ -43,10 +44,70 @@ export function describeFsError(error: unknown): string {
 			return 'path too long';
 		}
 
+		case 'ENOSPC': {
+			return 'no space left on device';
+		}
+
+		case 'EIO': {
+			return 'input/output error';
+		}
+
 		default: {
 			return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 		}
 	}
+}
+
+/** A file name as text: its valid UTF-8 as it is, each byte that is not as `\xNN`. */
+export function escapeFileName(bytes: Uint8Array): string {
+	let text = '';
+	let index = 0;
+	while (index < bytes.length) {
+		let length = 1;
+		while (length <= 4 && !isUtf8(bytes.subarray(index, index + length))) {
+			length++;
+		}
+
+		if (length > 4) {
+			text += `\\x${bytes[index]!.toString(16).toUpperCase().padStart(2, '0')}`;
+			index++;
+		} else {
+			text += Buffer.from(bytes.subarray(index, index + length)).toString('utf8');
+			index += length;
+		}
+	}
+
+	return text;
+}
+
+/**
+ * Node hands out names that are not UTF-8 with U+FFFD in place of the bad bytes, a path that then
+ * names no file. Those are found again as bytes, to report as what they are rather than "does not exist".
+ */
+async function undecodableNames(folder: string, wanted: ReadonlySet<string>): Promise<{escaped: string[]; lossy: Set<string>}> {
+	const escaped: string[] = [];
+	const lossy = new Set<string>();
+	const genuine = new Set<string>();
+	for (const entry of await readdir(folder, {withFileTypes: true, encoding: 'buffer'})) {
+		const bytes = entry.name as unknown as Buffer;
+		if (isUtf8(bytes)) {
+			genuine.add(bytes.toString('utf8'));
+			continue;
+		}
+
+		lossy.add(bytes.toString('utf8'));
+		const name = escapeFileName(bytes);
+		if (!name.startsWith('.') && (entry.isDirectory() || wanted.has(path.extname(name).slice(1).toLowerCase()))) {
+			escaped.push(name);
+		}
+	}
+
+	// A name that really holds U+FFFD is read as usual.
+	for (const name of genuine) {
+		lossy.delete(name);
+	}
+
+	return {escaped, lossy};
 }
 
 /**
@@ -73,9 +134,23 @@ export async function discoverFiles(root: string, extensions: readonly string[] 
 		}
 
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		let undecodable: ReadonlySet<string> = new Set();
+		if (entries.some(entry => entry.name.includes('\uFFFD'))) {
+			try {
+				const {escaped, lossy} = await undecodableNames(folder, wanted);
+				for (const name of escaped) {
+					problems.push({absolutePath: path.join(folder, name), problem: 'file name is not valid UTF-8: rename it to read it'});
+				}
+
+				undecodable = lossy;
+			} catch (error) {
+				problems.push({absolutePath: folder, problem: describeFsError(error)});
+			}
+		}
+
 		const inside = new Set(ancestors).add(realFolder);
 		for (const entry of entries) {
-			if (entry.name.startsWith('.') || skippedFolders.has(entry.name)) {
+			if (entry.name.startsWith('.') || skippedFolders.has(entry.name) || undecodable.has(entry.name)) {
 				continue;
 			}
 

@@ -2,8 +2,11 @@ import {decodeHtmlEntities} from './decode-entities.js';
 
 /** Frontmatter values come from strangers: read only own keys, only strings and numbers, bounded. */
 
-// C0/C1 controls, DEL, and bidi overrides/isolates: nothing a title or tag needs, all things a terminal obeys.
-const unsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+import {invisibleControls} from './terminal-unsafe.js';
+
+// Controls and bidi marks: nothing a title or tag needs, all things a terminal obeys. Tabs, newlines
+// and the Unicode line separators are whitespace, which `cleanText` turns into single spaces.
+const unsafe = new RegExp(`[\\u0000-\\u0008\\u000B-\\u001F${invisibleControls}]`, 'g');
 
 /** One line of plain text, at most `max` characters, cut at a word boundary with `…`. */
 export function cleanText(value: string, max: number): string {

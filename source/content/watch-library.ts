@@ -38,6 +38,9 @@ export type LibraryWatcher = {
 	close: () => void;
 };
 
+// The system's limits on watches and open files: retrying would fail the same way.
+const outOfWatches = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
+
 function ignored(relative: string, extensions: readonly string[]): boolean {
 	const parts = relative.split(/[\\/]/);
 	if (parts.some(part => part.startsWith('.') || part === 'node_modules')) {
@@ -222,11 +225,18 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 					schedule();
 				}
 			});
-			watcher.on('error', () => {
-				// The folder went away or the system ran out of watches: keep what was read; the poll
-				// starts again on the folder if it comes back.
-				stopWatching();
-				notify();
+			watcher.on('error', (error: NodeJS.ErrnoException) => {
+				if (outOfWatches.has(error.code ?? '')) {
+					// Nothing more can be followed: keep what was read, say the list no longer follows.
+					stopWatching();
+					notify();
+					return;
+				}
+
+				// One entry it cannot look at (a self-link's ELOOP, a file gone mid-scan): the watcher
+				// goes on, and the re-read reports that entry as a problem row. A folder that went away
+				// is the poll's business.
+				schedule();
 			});
 			if (closed) {
 				stopWatching();

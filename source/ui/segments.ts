@@ -1,3 +1,4 @@
+import {invisibleControls, lineSeparators} from '../content/terminal-unsafe.js';
 import {textWidth} from '../render/text-width.js';
 
 export type Style = {color?: string; bold?: boolean; dim?: boolean; underline?: boolean; inverse?: boolean};
@@ -7,8 +8,8 @@ export type Segment = Style & {text: string};
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
-// C0 and C1 controls, DEL, and bidi overrides/isolates: untrusted text must not steer the terminal.
-const unsafe = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
+// Controls, bidi marks and line separators: untrusted text must not steer the terminal.
+const unsafe = new RegExp(`[\\u0000-\\u0008\\u000A-\\u001F${invisibleControls}${lineSeparators}]`, 'gu');
 
 /** One character for one, so match indexes still point at the same places. */
 function visible(text: string): string {

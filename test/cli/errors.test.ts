@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {closeSync, existsSync, openSync} from 'node:fs';
+import path from 'node:path';
 import test from 'node:test';
-import {blog, inBatches, oneLineError, repo, runCli, runCliAsync} from './run-cli.js';
+import {blog, cli, inBatches, oneLineError, repo, runCli, runCliAsync} from './run-cli.js';
 
 const usageErrors: Array<[args: string[], message: string]> = [
 	[['--jsn'], 'blog-tui: unknown flag --jsn — did you mean --json? see blog-tui --help'],
@@ -92,4 +95,25 @@ test('no ./posts in the working folder: the bundled guide is the default folder'
 	assert.equal(oneLineError(run), 'blog-tui: no post "no-such-post-anywhere" in the bundled guide — see the slugs with blog-tui list');
 	const local = runCli(['list', '--json'], {cwd: `${repo}/test/cli/fixtures/with-posts`});
 	assert.deepEqual((JSON.parse(local.stdout) as Array<{slug: string}>).map(post => post.slug), ['hello']);
+});
+
+test('output to a full device (> /dev/full): one line, exit 1, for read, list, list --json and the list fallback', {skip: !existsSync('/dev/full')}, () => {
+	const full = openSync('/dev/full', 'w');
+	try {
+		for (const args of [['read', path.join(blog, 'notes.md')], ['list', blog], ['list', blog, '--json'], [blog]]) {
+			const result = spawnSync(process.execPath, [cli, ...args], {
+				cwd: repo,
+				encoding: 'utf8',
+				stdio: ['ignore', full, 'pipe'],
+				env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp'},
+				timeout: 20_000,
+			});
+			// `list` reports unreadable files on stderr first; then the one line, and no stack trace.
+			assert.match(result.stderr, /(?:^|\n)blog-tui: cannot write output: no space left on device\n$/, args.join(' '));
+			assert.doesNotMatch(result.stderr, /ENOSPC|\n\s+at /, args.join(' '));
+			assert.equal(result.status, 1, args.join(' '));
+		}
+	} finally {
+		closeSync(full);
+	}
 });

@@ -118,6 +118,21 @@ describe('loadLibrary: discovery', () => {
 		assert.deepEqual(library.problems, []);
 	});
 
+	test('a file name that is not valid UTF-8 is reported as such, shown with escapes, not as missing', async () => {
+		const root = folderWith({'good.md': post('Good'), 'caf\uFFFD.md': post('A real replacement character')});
+		writeFileSync(Buffer.concat([Buffer.from(`${root}/caf`), Buffer.from([0xE9]), Buffer.from('.md')]), post('Latin-1 name'));
+		writeFileSync(Buffer.concat([Buffer.from(`${root}/caf\u00E9`), Buffer.from([0xFF, 0xE2, 0x82]), Buffer.from('.md')]), post('Cut name'));
+		mkdirSync(Buffer.concat([Buffer.from(`${root}/dir`), Buffer.from([0xFF])]));
+		writeFileSync(Buffer.concat([Buffer.from(`${root}/notes`), Buffer.from([0xFF]), Buffer.from('.txt')]), 'not a post');
+		const library = await loadLibrary(root);
+		assert.deepEqual(library.posts.map(item => item.title).sort(), ['A real replacement character', 'Good']);
+		assert.deepEqual(library.problems.map(problem => [problem.path, problem.problem]), [
+			['caf\\xE9.md', 'file name is not valid UTF-8: rename it to read it'],
+			['café\\xFF\\xE2\\x82.md', 'file name is not valid UTF-8: rename it to read it'],
+			['dir\\xFF', 'file name is not valid UTF-8: rename it to read it'],
+		]);
+	});
+
 	test('an unreadable file and folder are problems, the rest is listed', async t => {
 		const root = folderWith({'a.md': post('A'), 'secret.md': post('Secret'), 'locked/c.md': post('C')});
 		chmodSync(root, 0o755);

@@ -186,3 +186,22 @@ test('a root that is a symlink switched to another release (ln -sfn, rename) is 
 		rmSync(base, {recursive: true, force: true});
 	}
 });
+
+test('a self-symlink saved into a watched folder is a problem row, and the folder is still followed', async () => {
+	const root = folder();
+	const watcher = watchLibrary(root, {label: 'site', watch: true, debounceMs: 30, pollMs: 50});
+	try {
+		await watcher.ready;
+		await eventually(() => watcher.watching, 'the watcher');
+		symlinkSync('racy.md', path.join(root, 'racy.md'));
+		await eventually(() => watcher.current().problems.some(problem => problem.path === 'racy.md'), 'the link reported');
+		assert.deepEqual(watcher.current().problems.map(problem => [problem.path, problem.problem]), [['racy.md', 'symlink loop']]);
+		assert.equal(watcher.watching, true);
+		writeFileSync(path.join(root, 'three.md'), post('Three', '2024-03-01'));
+		await eventually(() => titles(watcher.current().posts).includes('Three'), 'a post saved after the link');
+		assert.equal(watcher.watching, true);
+	} finally {
+		watcher.close();
+		rmSync(root, {recursive: true, force: true});
+	}
+});

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {ArticleSource} from '../../source/render/article.js';
 import {renderArticle} from '../../source/render/render-article.js';
-import {sanitize} from '../../source/render/sanitize.js';
+import {cleanText} from '../../source/content/read-fields.js';
+import {stringifyJson} from '../../source/cli/list-json.js';
+import {sanitize, sanitizeProse} from '../../source/render/sanitize.js';
+import {fitSegments, plain} from '../../source/ui/segments.js';
 
 const escapes = {
 	esc: '\u001B',
@@ -20,18 +23,46 @@ const escapes = {
 	entities: '&#27;[31m&#x9b;6n&#x202e;&#7;&#x1b;]0;t&#x07;&#127;',
 };
 const all = Object.values(escapes).join(' ');
+// Invisible marks and separators that reorder or break the text around them on a terminal.
+const formatControls = {
+	arabicMark: 'x\u061Cy',
+	lrm: 'x\u200Ey',
+	rlm: 'x\u200Fy',
+	lineSeparator: 'x\u2028y',
+	paragraphSeparator: 'x\u2029y',
+	entities: 'x&#x61c;&#x200e;&#x200F;&#x2028;&#8233;y',
+};
 
 /** What is left after removing what may leave the renderer: SGR, and OSC 8 to http(s)/mailto or closing. */
 function disallowed(output: string): string[] {
 	const rest = output
 		.replaceAll(/\u001B\[[\d;]*m/g, '')
 		.replaceAll(/\u001B\]8;;(?:(?:https?:|mailto:)[\u0021-\u007E]*)?\u001B\\/g, '');
-	return [...rest.matchAll(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g)].map(match => JSON.stringify(match[0]));
+	return [...rest.matchAll(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g)].map(match => JSON.stringify(match[0]));
 }
 
 test('sanitize removes C0 and C1 controls (not newline), DEL and bidi controls; tabs become spaces', () => {
 	assert.equal(sanitize(`a${all}\tb\nc`), 'a  ]0;pwned ]2;pwned\\ ]52;c;cHduZWQ= ]8;;javascript:alert(1)\\click]8;;\\ [6n [?1049h P+q544e\\ 31m0;x  evilx &#27;[31m&#x9b;6n&#x202e;&#7;&#x1b;]0;t&#x07;&#127;    b\nc');
 	assert.equal(sanitize(sanitize(all)), sanitize(all));
+});
+
+test('sanitize removes bidi marks (U+061C, U+200E, U+200F) and turns line and paragraph separators into spaces', () => {
+	assert.equal(sanitize('a\u061Cb\u200Ec\u200Fd'), 'abcd');
+	assert.equal(sanitize('one\u2028two\u2029three'), 'one two three');
+	assert.equal(sanitizeProse('one\u2028two\u2029three\u200F\nfour'), 'one two three four');
+	for (const character of ['\u200E', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']) {
+		assert.equal(sanitize(`a${character}b`), 'ab', JSON.stringify(character));
+		assert.equal(sanitizeProse(`a${character}b`), 'ab', JSON.stringify(character));
+	}
+});
+
+test('titles, tags and list --json carry none of them either', () => {
+	assert.equal(cleanText('A\u061C title\u200F with\u2028a break\u2029here', 100), 'A title with a break here');
+	const json = stringifyJson({title: 'a\u061Cb\u200Ec\u200Fd\u2028e\u2029f'});
+	assert.ok(!/[\u061C\u200E\u200F\u2028\u2029]/.test(json), json);
+	assert.equal(JSON.parse(json).title, 'a\u061Cb\u200Ec\u200Fd\u2028e\u2029f', 'the data is unchanged for a JSON reader');
+	// Every row and header of the browser is cut to width by fitSegments, which shows them as �.
+	assert.equal(plain(fitSegments([{text: 'x\u2028y\u061Cz\u200F'}], 10, false)), 'x�y�z�');
 });
 
 const placements: Record<string, (payload: string) => Partial<ArticleSource>> = {
@@ -56,7 +87,7 @@ const placements: Record<string, (payload: string) => Partial<ArticleSource>> = 
 
 test('nothing but SGR and http(s)/mailto OSC 8 leaves the renderer, wherever the escape is placed', () => {
 	for (const [where, place] of Object.entries(placements)) {
-		for (const [name, payload] of Object.entries({...escapes, all})) {
+		for (const [name, payload] of Object.entries({...escapes, all, ...formatControls})) {
 			const post: ArticleSource = {title: 'Post', body: 'Body.', headings: [], ...place(payload)};
 			for (const options of [{colorLevel: 3, hyperlinks: true}, {colorLevel: 0, hyperlinks: false}] as const) {
 				const article = renderArticle(post, {width: 60, theme: 'dark', ...options});
