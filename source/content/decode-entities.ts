@@ -8,12 +8,15 @@ function safe(text: string): string {
 	return text.replace(unsafe, '');
 }
 
+// CommonMark's references: a name, or at most 7 decimal or 6 hexadecimal digits (`&#87654321;` is text).
+const reference = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/g;
+
 /**
  * Markdown text with its HTML5 entities decoded (named and numeric, CommonMark's rule: only with
  * the `;`), never yielding a control character. Not for code, where entities stay as written.
  */
 export function decodeEntities(text: string): string {
-	return text.includes('&') ? safe(decodeHTMLStrict(text)) : text;
+	return text.includes('&') ? safe(text.replace(reference, entity => decodeHTMLStrict(entity))) : text;
 }
 
 /** The same for text inside raw HTML, decoded as a browser does (`&copy 2020` without its `;` too). */

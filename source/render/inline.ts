@@ -21,8 +21,25 @@ export function prose(text: string): string {
 	return clean.includes(':') ? emojify(clean) : clean;
 }
 
-function plainText(runs: Run[]): string {
-	return runs.map(run => run.text).join('');
+/**
+ * An image's alt text: the plain text of its description, where an image inside gives its own alt
+ * and a link its text (CommonMark's rule), and nothing is registered as a link.
+ */
+function altText(tokens: Token[]): string {
+	let text = '';
+	for (const token of tokens) {
+		if (token.type === 'image' || token.type === 'link' || token.type === 'strong' || token.type === 'em' || token.type === 'del' || (token.type === 'text' && token.tokens)) {
+			text += altText(token.tokens ?? []);
+		} else if (token.type === 'text') {
+			text += prose(decodeEntities(token.raw));
+		} else if (token.type === 'codespan' || token.type === 'escape') {
+			text += sanitize(token.text as string);
+		} else if (token.type === 'br') {
+			text += ' ';
+		}
+	}
+
+	return text;
 }
 
 function attribute(tag: string, name: string): string | undefined {
@@ -114,7 +131,7 @@ function addInlineRuns(runs: Run[], tokens: Token[], key: string, context: Inlin
 
 			case 'image': {
 				const image = token as Tokens.Image;
-				const alt = plainText(inlineRuns(image.tokens ?? [], key, context));
+				const alt = altText(image.tokens ?? []);
 				runs.push(...imageRuns(alt, sanitize(decodeEntities(image.href)), key, context));
 				break;
 			}

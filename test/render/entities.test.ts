@@ -10,6 +10,8 @@ const decoded = 'It’s & done — café 😀 é ≧̸ 𝔄';
 test('every HTML5 named and numeric entity is decoded (the spec\'s rule: only with its `;`)', () => {
 	assert.equal(decodeEntities(sentence), decoded);
 	assert.equal(decodeEntities('&copy 2020 &#; &x; &#0; &#xD800; &#1114112;'), '&copy 2020 &#; &x; \uFFFD \uFFFD \uFFFD');
+	// More than 7 decimal or 6 hexadecimal digits is not a reference (spec example 28).
+	assert.equal(decodeEntities('&#87654321; &#x1234567; &#0000065;'), '&#87654321; &#x1234567; A');
 	// Inside raw HTML a browser also reads the legacy names written without `;`.
 	assert.equal(decodeHtmlEntities('&copy 2020 &amp'), '© 2020 &');
 });
