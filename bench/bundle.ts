@@ -11,7 +11,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export async function bundleChild(outdir: string): Promise<string> {
 	await build({
 		// The render worker sits next to the child, where the article loader looks for it.
-		entryPoints: {child: path.join(here, 'child.tsx'), 'render-worker': path.join(here, '..', 'source', 'render', 'render-worker.ts')},
+		entryPoints: {child: path.join(here, 'child.tsx'), 'render-worker': path.join(here, '..', 'source', 'worker', 'render-worker.ts')},
 		bundle: true,
 		splitting: true,
 		format: 'esm',

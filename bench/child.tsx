@@ -147,7 +147,7 @@ switch (mode) {
 		const post = await onePost(target);
 		const start = performance.now();
 		// Imported on first use and the engine set up for rendering, as `blog-tui read` does; timed apart from rendering.
-		const [{renderArticle}, {tuneEngine}] = await Promise.all([import('../source/render/render-article.js'), import('../source/render/tune-engine.js')]);
+		const [{renderArticle}, {tuneEngine}] = await Promise.all([import('../source/render/render-article.js'), import('../source/worker/tune-engine.js')]);
 		tuneEngine();
 		const imported = performance.now();
 		const article = await profiled(async () => renderArticle(post, {width: Number(extra), theme: 'dark', colorLevel: 3, hyperlinks: false}));
@@ -159,7 +159,7 @@ switch (mode) {
 		// The CLI's path: the article loader's worker, warmed up as the CLI starts it, then one post
 		// sent there and its lines sent back.
 		const post = await onePost(target);
-		const {createArticleLoader} = await import('../source/render/article-loader.js');
+		const {createArticleLoader} = await import('../source/worker/article-loader.js');
 		const start = performance.now();
 		const loader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: false, warmUpAfterMs: 0});
 		// The loader's worker does not keep a process alive; Ink does in the CLI.
@@ -176,7 +176,7 @@ switch (mode) {
 	case 'pager': {
 		const post = await onePost(target);
 		// The CLI's own loader (rendering in a worker), noting when the article arrives.
-		const {createArticleLoader} = await import('../source/render/article-loader.js');
+		const {createArticleLoader} = await import('../source/worker/article-loader.js');
 		const loader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: false, warmUpAfterMs: 0});
 		let arrivedAt = Number.POSITIVE_INFINITY;
 		const loadArticle = async (post: Post, width: number) => {
