@@ -38,17 +38,20 @@ export const shippedOptions = {
  */
 export const loadedAtRunTime = ['marked', 'highlight.js', 'node-emoji', 'ssh2'];
 
-export async function buildCli(outdir = path.join(root, 'dist')): Promise<void> {
+/** `minify: false` keeps function names, for CPU profiles of the whole CLI. */
+export async function buildCli(outdir = path.join(root, 'dist'), {minify = true} = {}): Promise<void> {
 	rmSync(outdir, {recursive: true, force: true});
 	await build({
 		...shippedOptions,
 		entryPoints: {cli: path.join(root, 'source', 'cli.tsx'), 'render-worker': renderWorkerEntry},
 		external: [...shippedOptions.external, ...loadedAtRunTime],
 		outdir,
-		minify: true,
+		minify,
 	});
 }
 
+// `node --import tsx scripts/build.ts [outdir] [--no-minify]`; npm run build gives dist/, minified.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	await buildCli();
+	const [outdir] = process.argv.slice(2).filter(argument => !argument.startsWith('--'));
+	await buildCli(outdir ? path.resolve(outdir) : undefined, {minify: !process.argv.includes('--no-minify')});
 }

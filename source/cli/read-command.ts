@@ -8,6 +8,7 @@ import {CliError} from './errors.js';
 import {findPost} from './find-post.js';
 import type {GlobalOptions} from './global-options.js';
 import type {Io} from './io.js';
+import {libraryOptions} from './library-options.js';
 import {oneLine, problemLines} from './list-table.js';
 import {detectTheme, terminalCapabilities, terminalColumns} from './terminal-capabilities.js';
 
@@ -87,7 +88,7 @@ function reportWarnings(library: Pick<Library, 'problems'>, io: Io): void {
 
 async function findInFolder(request: ReadRequest, options: GlobalOptions, io: Io): Promise<Post> {
 	const root = chooseRoot(request.dir, io.cwd, request.bundledPosts);
-	const library = await loadLibrary(root.root, {extensions: options.extensions});
+	const library = await loadLibrary(root.root, libraryOptions(options, io.env, io.stderr));
 	const found = findPost(library.posts, request.target);
 	if (found.post) {
 		reportWarnings({problems: library.problems.filter(problem => problem.absolutePath === found.post.absolutePath)}, io);

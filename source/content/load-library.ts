@@ -2,6 +2,7 @@ import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {decodeText, isUtf16} from './decode-text.js';
 import {defaultExtensions, describeFsError, discoverFiles} from './discover-files.js';
+import {type FileResult, type IndexCacheOptions, openIndexCache} from './index-cache.js';
 import {normalisePost, plainPost} from './normalise-post.js';
 import type {Library, Post, Problem} from './post.js';
 import {readFileBytes} from './read-file-bytes.js';
@@ -16,6 +17,8 @@ export type LoadOptions = {
 	onProgress?: (read: number, total: number) => void;
 	/** Drafts are loaded and flagged `draft: true` unless this is `false`; default true (the UI filters). */
 	includeDrafts?: boolean;
+	/** Keep what each file gave in an index under this folder, so the next load of a folder reads only changed files. */
+	cache?: IndexCacheOptions;
 };
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
@@ -54,8 +57,6 @@ function uniqueSlugs(posts: Post[]): void {
 		seen.add(`${key}-${number}`);
 	}
 }
-
-type FileResult = {post: Post} | {problem: string};
 
 function loadFile(base: string, absolutePath: string, maxBytes: number): FileResult {
 	const read = readFileBytes(absolutePath, maxBytes);
@@ -127,9 +128,11 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 
 	const posts: Post[] = [];
 	const problems: Problem[] = discovered.problems.map(({absolutePath, problem}) => ({path: toRelative(base, absolutePath), absolutePath, problem}));
+	const cache = options.cache && info.isDirectory() ? openIndexCache(base, maxBytes, options.cache) : undefined;
 	let sliceStart = performance.now();
 	for (const [index, file] of discovered.files.entries()) {
-		const result = loadFile(base, file, maxBytes);
+		const read = () => loadFile(base, file, maxBytes);
+		const result = cache ? cache.load(file, read) : read();
 		if ('post' in result) {
 			posts.push(result.post);
 		} else {
@@ -143,6 +146,7 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 		}
 	}
 
+	cache?.save();
 	if (total > 0) {
 		options.onProgress?.(total, total);
 	}
