@@ -88,7 +88,7 @@ function reportWarnings(library: Pick<Library, 'problems'>, io: Io): void {
 
 async function findInFolder(request: ReadRequest, options: GlobalOptions, io: Io): Promise<Post> {
 	const root = chooseRoot(request.dir, io.cwd, request.bundledPosts);
-	const library = await loadLibrary(root.root, libraryOptions(options, io.env, io.stderr));
+	const library = await loadLibrary(root.root, libraryOptions(options, io.env, io.stderr, 'on demand'));
 	const found = findPost(library.posts, request.target);
 	if (found.post) {
 		reportWarnings({problems: library.problems.filter(problem => problem.absolutePath === found.post.absolutePath)}, io);

@@ -3,6 +3,7 @@ import {mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} fr
 import {homedir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
+import {bodyFrom, withLazyBody, withoutBody} from './lazy-body.js';
 import type {Post} from './post.js';
 
 /**
@@ -71,30 +72,14 @@ function isStored(value: unknown): value is Stored {
 		&& typeof post.path === 'string' && Array.isArray(post.tags) && Array.isArray(post.headings) && Array.isArray(post.warnings);
 }
 
-/**
- * A cached post: its body is read again from the file the first time something asks for it (the
- * reader, full-text search), so the cache holds only what the list shows and stays small.
- */
+/** A cached post: a copy (the library changes slugs to make them unique, the index keeps the file's own). */
 function restore(stored: StoredPost, unset: readonly string[] | undefined, readBody: () => string): Post {
-	// A copy: the library changes posts' slugs to make them unique, and the index keeps the file's own.
-	const post = {...stored} as Post;
+	const fields = {...stored};
 	for (const name of unset ?? []) {
-		(post as Record<string, unknown>)[name] = undefined;
+		(fields as Record<string, unknown>)[name] = undefined;
 	}
 
-	Object.defineProperty(post, 'body', {
-		configurable: true,
-		enumerable: true,
-		get() {
-			const body = readBody();
-			Object.defineProperty(post, 'body', {value: body, writable: true, enumerable: true, configurable: true});
-			return body;
-		},
-		set(value: string) {
-			Object.defineProperty(post, 'body', {value, writable: true, enumerable: true, configurable: true});
-		},
-	});
-	return post;
+	return withLazyBody(fields, readBody);
 }
 
 /**
@@ -159,10 +144,7 @@ export function openIndexCache(root: string, maxBytes: number, options: IndexCac
 					return {problem: stored.problem};
 				}
 
-				const post = restore(stored.post, stored.unset, () => {
-					const again = read();
-					return 'post' in again ? again.post.body : '';
-				});
+				const post = restore(stored.post, stored.unset, bodyFrom(read));
 				fileKeys.set(post, stat.key);
 				return {post};
 			}
@@ -208,7 +190,7 @@ export function openIndexCache(root: string, maxBytes: number, options: IndexCac
 }
 
 function entryOf(key: string, post: Post): Stored {
-	const {body: _body, ...rest} = post;
+	const rest = withoutBody(post);
 	const unset = Object.keys(rest).filter(name => (rest as Record<string, unknown>)[name] === undefined);
 	return unset.length > 0 ? {key, post: rest, unset} : {key, post: rest};
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {decodeText, isUtf16} from './decode-text.js';
 import {defaultExtensions, describeFsError, discoverFiles} from './discover-files.js';
 import {type FileResult, type IndexCacheOptions, openIndexCache} from './index-cache.js';
+import {bodyFrom, withLazyBody, withoutBody} from './lazy-body.js';
 import {normalisePost, plainPost} from './normalise-post.js';
 import type {Library, Post, Problem} from './post.js';
 import {readFileBytes} from './read-file-bytes.js';
@@ -19,6 +20,11 @@ export type LoadOptions = {
 	includeDrafts?: boolean;
 	/** Keep what each file gave in an index under this folder, so the next load of a folder reads only changed files. */
 	cache?: IndexCacheOptions;
+	/**
+	 * `on demand`: each post's body is read again from its file when first asked for, instead of kept
+	 * from the first read (for listing, where no body is shown). Default `kept`.
+	 */
+	bodies?: 'kept' | 'on demand';
 };
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
@@ -133,6 +139,11 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 	for (const [index, file] of discovered.files.entries()) {
 		const read = () => loadFile(base, file, maxBytes);
 		const result = cache ? cache.load(file, read) : read();
+		if (options.bodies === 'on demand' && 'post' in result && Object.getOwnPropertyDescriptor(result.post, 'body')?.get === undefined) {
+			// A copy: the fields' strings are slices of the file's text and would keep all of it alive.
+			result.post = withLazyBody(structuredClone(withoutBody(result.post)), bodyFrom(read));
+		}
+
 		if ('post' in result) {
 			posts.push(result.post);
 		} else {
