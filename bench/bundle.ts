@@ -1,30 +1,20 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {renderWorkerEntry, shippedOptions} from '../.ci/build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Bundles the measuring child the way the CLI is shipped (production React, one file), fully
- * self-contained so it runs from a temporary folder.
+ * Bundles the measuring child the way the CLI is shipped, but fully self-contained (it runs from a
+ * temporary folder) and not minified, so profiles name functions.
  */
 export async function bundleChild(outdir: string): Promise<string> {
 	await build({
+		...shippedOptions,
 		// The render worker sits next to the child, where the article loader looks for it.
-		entryPoints: {child: path.join(here, 'child.tsx'), 'render-worker': path.join(here, '..', 'source', 'render', 'render-worker.ts')},
-		bundle: true,
-		splitting: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
+		entryPoints: {child: path.join(here, 'child.tsx'), 'render-worker': renderWorkerEntry},
 		outdir,
-		external: ['react-devtools-core'],
-		// As in package.json's build (production React, regex literals kept as they are cheaper to create, yoga's
-		// wasm decoded without fetch) but not minified, so profiles name functions.
-		define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined'},
-		supported: {'regexp-set-notation': true},
-		banner: {js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);'},
-		logLevel: 'warning',
 	});
 	return path.join(outdir, 'child.js');
 }

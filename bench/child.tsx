@@ -1,6 +1,6 @@
 /**
  * One measurement in a fresh process (bundled by `run.ts`), so figures and peak RSS do not mix.
- * Usage: child.js library <folder> | render <file> <width> | render-app <file> <width> | pager <file> | list <folder>
+ * Usage: child.js library <folder> | render <file> <width> | render-app <file> <width> | pager <file> | list <folder> | filter <folder>
  * Prints one line of JSON.
  */
 import {readFileSync, writeFileSync} from 'node:fs';
@@ -147,7 +147,7 @@ switch (mode) {
 		const post = await onePost(target);
 		const start = performance.now();
 		// Imported on first use and the engine set up for rendering, as `blog-tui read` does; timed apart from rendering.
-		const [{renderArticle}, {tuneEngine}] = await Promise.all([import('../source/render/render-article.js'), import('../source/render/tune-engine.js')]);
+		const [{renderArticle}, {tuneEngine}] = await Promise.all([import('../source/render/render-article.js'), import('../source/worker/tune-engine.js')]);
 		tuneEngine();
 		const imported = performance.now();
 		const article = await profiled(async () => renderArticle(post, {width: Number(extra), theme: 'dark', colorLevel: 3, hyperlinks: false}));
@@ -159,7 +159,7 @@ switch (mode) {
 		// The CLI's path: the article loader's worker, warmed up as the CLI starts it, then one post
 		// sent there and its lines sent back.
 		const post = await onePost(target);
-		const {createArticleLoader} = await import('../source/render/article-loader.js');
+		const {createArticleLoader} = await import('../source/worker/article-loader.js');
 		const start = performance.now();
 		const loader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: false, warmUpAfterMs: 0});
 		// The loader's worker does not keep a process alive; Ink does in the CLI.
@@ -176,7 +176,7 @@ switch (mode) {
 	case 'pager': {
 		const post = await onePost(target);
 		// The CLI's own loader (rendering in a worker), noting when the article arrives.
-		const {createArticleLoader} = await import('../source/render/article-loader.js');
+		const {createArticleLoader} = await import('../source/worker/article-loader.js');
 		const loader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: false, warmUpAfterMs: 0});
 		let arrivedAt = Number.POSITIVE_INFINITY;
 		const loadArticle = async (post: Post, width: number) => {
@@ -218,6 +218,29 @@ switch (mode) {
 		const steps = await profiled(async () => press(stdin, stdout, [...Array.from({length: 40}, () => 'j'), ...Array.from({length: 40}, () => 'k')], gapMs));
 		instance.unmount();
 		report({posts: library.posts.length, steps});
+		break;
+	}
+
+	case 'filter': {
+		// The fuzzy filter's keys on a big list: each typed letter's frame (the query echoed, the list
+		// narrowed once typing pauses), then a full-text search: from its last key to the frame that answers.
+		const library = await loadLibrary(target);
+		const {stdout, stdin, instance} = await mount(fixed(library), renderPost);
+		await quiet(stdout, 1500);
+		await delay(1000);
+		const typed = [...'terminal cache'];
+		const steps = await press(stdin, stdout, ['/', ...typed, ...typed.map(() => '\u007F'), '\u001B'], gapMs);
+		await quiet(stdout, 500);
+		stdout.keepText = true;
+		await press(stdin, stdout, ['F'], gapMs);
+		const term = [...'worker stream'];
+		await press(stdin, stdout, term.slice(0, -1), gapMs);
+		const before = stdout.writes.length;
+		const last = performance.now();
+		stdin.press(term.at(-1)!);
+		const answer = await waitForWrite(stdout, before, write => / in [\d,]+ posts?|no matches/.test(write.text ?? ''));
+		instance.unmount();
+		report({posts: library.posts.length, steps, searchMs: answer.at - last});
 		break;
 	}
 

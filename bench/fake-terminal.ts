@@ -1,19 +1,22 @@
 import {EventEmitter} from 'node:events';
 
 /** Everything written to the fake terminal, stamped, so key → frame latency can be read off. */
-export type Write = {at: number; bytes: number};
+export type Write = {at: number; bytes: number; /** Only when asked for (`keepText`): what was written. */ text?: string};
 
 /** A stdout that looks like a terminal of a fixed size to Ink and records each write. */
 export class FakeStdout extends EventEmitter {
 	readonly isTTY = true;
 	readonly writes: Write[] = [];
 
+	keepText = false;
+
 	constructor(readonly columns: number, readonly rows: number) {
 		super();
 	}
 
 	write(data: string | Uint8Array): boolean {
-		this.writes.push({at: performance.now(), bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength});
+		const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+		this.writes.push({at: performance.now(), bytes: Buffer.byteLength(text), ...(this.keepText ? {text} : {})});
 		return true;
 	}
 

@@ -53,6 +53,14 @@ test('render/ never imports ui/, ink or react', () => {
 	assert.deepEqual(violations('render', isUiOrReact), []);
 });
 
+test('render/ is pure Markdown to lines: no Node modules (workers, the engine, files, the process live in worker/)', () => {
+	assert.deepEqual(violations('render', (specifier, resolved) => specifier.startsWith('node:') || resolved.startsWith(`worker${path.sep}`)), []);
+});
+
+test('worker/ never imports ui/, ink or react', () => {
+	assert.deepEqual(violations('worker', isUiOrReact), []);
+});
+
 test('ui/ does no file I/O and no Markdown parsing', () => {
 	const forbidden = (specifier: string) => /^(node:)?(fs|fs\/promises)$/.test(specifier) || /^(marked|marked-terminal|gray-matter)$/.test(specifier);
 	assert.deepEqual(violations('ui', forbidden), []);

@@ -5,6 +5,7 @@ import chalk from 'chalk';
 import type {Root} from './choose-root.js';
 import {CliError} from './errors.js';
 import type {GlobalOptions} from './global-options.js';
+import {libraryOptions} from './library-options.js';
 import {listCommand} from './list-command.js';
 import {detectTheme, terminalCapabilities} from '../terminal/terminal-capabilities.js';
 
@@ -42,8 +43,10 @@ export async function browseCommand(root: Root, options: GlobalOptions): Promise
 	// Ink colours through chalk, which knows FORCE_COLOR and --no-color but not NO_COLOR.
 	chalk.level = colorLevel;
 	const {browse} = await import('./browse.js');
+	// The screen is the browser's while it runs: a cache warning is printed once it is left.
+	const warnings: string[] = [];
 	try {
-		await browse({root: root.root, label: root.label, load: {extensions: options.extensions}}, {
+		await browse({root: root.root, label: root.label, load: libraryOptions(options, process.env, {write: text => warnings.push(text)})}, {
 			colorLevel,
 			hyperlinks,
 			watch: options.watch,
@@ -55,5 +58,6 @@ export async function browseCommand(root: Root, options: GlobalOptions): Promise
 		});
 	} finally {
 		stdin?.destroy();
+		process.stderr.write(warnings.join(''));
 	}
 }

@@ -5,7 +5,7 @@ import {render} from 'ink';
 import type {LoadOptions} from '../content/load-library.js';
 import type {Library} from '../content/post.js';
 import {watchLibrary} from '../content/watch-library.js';
-import {createArticleLoader} from '../render/article-loader.js';
+import {createArticleLoader} from '../worker/article-loader.js';
 import type {Theme} from '../render/article.js';
 import {App} from '../ui/App.js';
 import {type LibrarySource, staticLibrary} from '../ui/services.js';

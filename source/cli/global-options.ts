@@ -13,6 +13,8 @@ export type GlobalOptions = {
 	color: boolean;
 	watch: boolean;
 	state: boolean;
+	/** False with `--no-cache`: every post is read from disk and no index is kept. */
+	cache: boolean;
 	drafts: boolean;
 };
 
@@ -79,6 +81,7 @@ export function globalOptions(flags: Flags): GlobalOptions {
 		color: flags.color,
 		watch: flags.watch,
 		state: flags.state,
+		cache: flags.cache,
 		drafts: flags.drafts,
 	};
 }

@@ -33,6 +33,7 @@ Options for every command
   --no-color                  no colour or other escape sequences
   --no-watch                  do not follow changes to the posts on disk
   --no-state                  do not remember where each post was left
+  --no-cache                  read every post afresh and keep no index
   -h, --help                  show this help
   -v, --version               print the version
 
@@ -90,6 +91,8 @@ Environment
   COLUMNS=N                   width of printed output
   XDG_STATE_HOME              where reading positions are kept
                               (default ~/.local/state/blog-tui)
+  XDG_CACHE_HOME              where the index of each folder is kept
+                              (default ~/.cache/blog-tui)
   DEBUG=blog-tui              stack traces with errors
 
 Examples

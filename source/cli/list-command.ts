@@ -2,6 +2,7 @@ import {loadLibrary} from '../content/load-library.js';
 import type {Post, Problem} from '../content/post.js';
 import type {GlobalOptions} from './global-options.js';
 import type {Io} from './io.js';
+import {libraryOptions} from './library-options.js';
 import {listJson, stringifyJson} from './list-json.js';
 import {listTable, problemLines} from './list-table.js';
 import type {Root} from './choose-root.js';
@@ -15,7 +16,7 @@ export type ListRequest = {json: boolean; tags: readonly string[]};
  * array on stdout. Exits 0 whenever the folder could be read, problems or not.
  */
 export async function listCommand(root: Root, request: ListRequest, options: GlobalOptions, io: Io): Promise<void> {
-	const library = await loadLibrary(root.root, {extensions: options.extensions});
+	const library = await loadLibrary(root.root, libraryOptions(options, io.env, io.stderr, 'on demand'));
 	const posts = selectPosts(library.posts, {tags: request.tags, drafts: options.drafts});
 	if (request.json) {
 		io.stdout.write(`${stringifyJson(listJson(posts, library.problems))}\n`);

@@ -22,6 +22,7 @@ const flagSpecs = {
 	color: {type: 'boolean', for: 'all', defaultOn: true},
 	watch: {type: 'boolean', for: 'all', defaultOn: true},
 	state: {type: 'boolean', for: 'all', defaultOn: true},
+	cache: {type: 'boolean', for: 'all', defaultOn: true},
 	help: {type: 'boolean', for: 'all', short: 'h'},
 	version: {type: 'boolean', for: 'all', short: 'v'},
 	drafts: {type: 'boolean', for: ['browse', 'list', 'serve']},
@@ -48,6 +49,7 @@ export type Flags = {
 	color: boolean;
 	watch: boolean;
 	state: boolean;
+	cache: boolean;
 	drafts: boolean;
 	json: boolean;
 	tag: string[];
@@ -98,7 +100,7 @@ function scanFlags(argv: readonly string[]): FlagUse[] {
 			const negated = written.startsWith('no-') && byKebabName.get(written.slice(3));
 			const name = byKebabName.get(written) ?? (negated && flagSpecs[negated].type === 'boolean' ? negated : undefined);
 			if (!name) {
-				const suggestion = closestMatch(written, [...byKebabName.keys(), 'no-color', 'no-watch', 'no-state']);
+				const suggestion = closestMatch(written, [...byKebabName.keys(), 'no-color', 'no-watch', 'no-state', 'no-cache']);
 				throw usageError(`unknown flag --${written} — ${suggestion ? `did you mean --${suggestion}? ` : ''}see blog-tui --help`);
 			}
 
@@ -226,6 +228,7 @@ export function parseArgs(argv: readonly string[], importMeta: ImportMeta): Pars
 			color: flags['color'] !== false,
 			watch: flags['watch'] !== false,
 			state: flags['state'] !== false,
+			cache: flags['cache'] !== false,
 			drafts: flags['drafts'] === true,
 			json: flags['json'] === true,
 			tag: list('tag'),

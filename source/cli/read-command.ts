@@ -8,6 +8,7 @@ import {CliError} from './errors.js';
 import {findPost} from './find-post.js';
 import type {GlobalOptions} from './global-options.js';
 import type {Io} from './io.js';
+import {libraryOptions} from './library-options.js';
 import {oneLine, problemLines} from './list-table.js';
 import {detectTheme, terminalCapabilities, terminalColumns} from '../terminal/terminal-capabilities.js';
 
@@ -87,7 +88,7 @@ function reportWarnings(library: Pick<Library, 'problems'>, io: Io): void {
 
 async function findInFolder(request: ReadRequest, options: GlobalOptions, io: Io): Promise<Post> {
 	const root = chooseRoot(request.dir, io.cwd, request.bundledPosts);
-	const library = await loadLibrary(root.root, {extensions: options.extensions});
+	const library = await loadLibrary(root.root, libraryOptions(options, io.env, io.stderr, 'on demand'));
 	const found = findPost(library.posts, request.target);
 	if (found.post) {
 		reportWarnings({problems: library.problems.filter(problem => problem.absolutePath === found.post.absolutePath)}, io);
@@ -132,7 +133,7 @@ async function printPost(post: Post, options: GlobalOptions, io: Io): Promise<vo
 	// a width, or writing to a file or pipe, it fills exactly that width with no margin.
 	const fill = options.width !== undefined || io.stdout.isTTY !== true;
 	// The renderer and highlighter take a few hundred milliseconds to load: only `read` pays for them.
-	const [{renderArticle}, {tuneEngine}] = await Promise.all([import('../render/render-article.js'), import('../render/tune-engine.js')]);
+	const [{renderArticle}, {tuneEngine}] = await Promise.all([import('../render/render-article.js'), import('../worker/tune-engine.js')]);
 	tuneEngine();
 	const article = renderArticle(post, {width, theme, colorLevel, hyperlinks, ...(fill ? {readingWidth: 0} : {})});
 	io.stdout.write(`${article.lines.join('\n')}\n`);

@@ -3,6 +3,8 @@ import {realpath, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {decodeText, isUtf16} from './decode-text.js';
 import {defaultExtensions, describeFsError, discoverFiles, isInside, leavesFolder} from './discover-files.js';
+import {type FileResult, type IndexCacheOptions, openIndexCache} from './index-cache.js';
+import {bodyFrom, withLazyBody, withoutBody} from './lazy-body.js';
 import {normalisePost, plainPost} from './normalise-post.js';
 import type {Library, Post, Problem} from './post.js';
 import {readFileBytes} from './read-file-bytes.js';
@@ -19,6 +21,13 @@ export type LoadOptions = {
 	includeDrafts?: boolean;
 	/** Read nothing whose real path is outside the folder (see `discoverFiles`); for `serve`. */
 	confine?: boolean;
+	/** Keep what each file gave in an index under this folder, so the next load of a folder reads only changed files. */
+	cache?: IndexCacheOptions;
+	/**
+	 * `on demand`: each post's body is read again from its file when first asked for, instead of kept
+	 * from the first read (for listing, where no body is shown). Default `kept`.
+	 */
+	bodies?: 'kept' | 'on demand';
 };
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
@@ -58,8 +67,6 @@ function uniqueSlugs(posts: Post[]): void {
 	}
 }
 
-type FileResult = {post: Post} | {problem: string};
-
 /** Checked again just before reading: a folder on the way may have been swapped for a link since discovery. */
 function outside(realRoot: string, absolutePath: string): string | undefined {
 	try {
@@ -69,12 +76,7 @@ function outside(realRoot: string, absolutePath: string): string | undefined {
 	}
 }
 
-function loadFile(base: string, absolutePath: string, maxBytes: number, realRoot: string | undefined): FileResult {
-	const refused = realRoot === undefined ? undefined : outside(realRoot, absolutePath);
-	if (refused) {
-		return {problem: refused};
-	}
-
+function loadFile(base: string, absolutePath: string, maxBytes: number): FileResult {
 	const read = readFileBytes(absolutePath, maxBytes);
 	if ('problem' in read) {
 		return read;
@@ -152,9 +154,18 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 
 	const posts: Post[] = [];
 	const problems: Problem[] = discovered.problems.map(({absolutePath, problem}) => ({path: toRelative(base, absolutePath), absolutePath, problem}));
+	const cache = options.cache && info.isDirectory() ? openIndexCache(base, maxBytes, options.cache) : undefined;
 	let sliceStart = performance.now();
 	for (const [index, file] of discovered.files.entries()) {
-		const result = loadFile(base, file, maxBytes, realRoot);
+		const read = () => loadFile(base, file, maxBytes);
+		// Confinement is checked on every load, the index's answers too: a link may have been switched since.
+		const refused = realRoot === undefined ? undefined : outside(realRoot, file);
+		const result: FileResult = refused ? {problem: refused} : cache ? cache.load(file, read) : read();
+		if (options.bodies === 'on demand' && 'post' in result && Object.getOwnPropertyDescriptor(result.post, 'body')?.get === undefined) {
+			// A copy: the fields' strings are slices of the file's text and would keep all of it alive.
+			result.post = withLazyBody(structuredClone(withoutBody(result.post)), bodyFrom(read));
+		}
+
 		if ('post' in result) {
 			posts.push(result.post);
 		} else {
@@ -168,6 +179,7 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 		}
 	}
 
+	cache?.save();
 	if (total > 0) {
 		options.onProgress?.(total, total);
 	}

@@ -2,6 +2,7 @@ import {type FSWatcher, type Stats, watch} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {defaultExtensions} from './discover-files.js';
+import {fileKeyOf} from './index-cache.js';
 import {loadLibrary, type LoadOptions, RootError} from './load-library.js';
 import type {Library, Post} from './post.js';
 
@@ -53,6 +54,12 @@ function ignored(relative: string, extensions: readonly string[]): boolean {
 }
 
 function samePost(a: Post, b: Post): boolean {
+	// The same file as it was: comparing bodies would read every cached post's body from disk.
+	const key = fileKeyOf(a);
+	if (key !== undefined && key === fileKeyOf(b) && a.slug === b.slug) {
+		return true;
+	}
+
 	if (a.body !== b.body) {
 		return false;
 	}

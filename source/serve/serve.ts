@@ -5,7 +5,7 @@ import process from 'node:process';
 import chalk from 'chalk';
 import {detectTheme, terminalCapabilities} from '../terminal/terminal-capabilities.js';
 import {watchLibrary} from '../content/watch-library.js';
-import {type ArticleLoader, createArticleLoader} from '../render/article-loader.js';
+import {type ArticleLoader, createArticleLoader} from '../worker/article-loader.js';
 import type {Theme} from '../render/article.js';
 import {AddressHolders} from './address-holders.js';
 import {parseAuthorizedKeys} from './authorized-keys.js';

@@ -17,7 +17,7 @@ test('the packed tarball installs a blog-tui command that opens on the bundled p
 		// Packed from a copy without dist/, so `prepare` must build the CLI itself, and the rebuild
 		// cannot pull dist/ from under the other end-to-end tests running beside this one.
 		const checkout = path.join(work, 'checkout');
-		for (const entry of ['package.json', 'tsconfig.json', 'README.md', 'LICENSE', 'source', 'posts']) {
+		for (const entry of ['package.json', 'tsconfig.json', 'README.md', 'LICENSE', '.ci', 'source', 'posts']) {
 			cpSync(path.join(root, entry), path.join(checkout, entry), {recursive: true});
 		}
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {createArticleLoader} from '../../source/render/article-loader.js';
+import {createArticleLoader} from '../../source/worker/article-loader.js';
 import type {ArticleSource} from '../../source/render/article.js';
 
 const small = (title: string): ArticleSource => ({title, body: `Text of ${title}.`, headings: []});

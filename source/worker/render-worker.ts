@@ -1,6 +1,6 @@
 import {parentPort, workerData} from 'node:worker_threads';
-import type {ArticleSource, RenderOptions} from './article.js';
-import {renderArticle} from './render-article.js';
+import type {ArticleSource, RenderOptions} from '../render/article.js';
+import {renderArticle} from '../render/render-article.js';
 import {tuneEngine} from './tune-engine.js';
 import {warmUpStep, warmUpSteps} from './warm-up.js';
 

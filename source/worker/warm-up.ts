@@ -1,6 +1,6 @@
 import {extractHeadings} from '../content/outline.js';
-import type {ArticleSource, RenderedText, RenderOptions} from './article.js';
-import {renderArticle} from './render-article.js';
+import type {ArticleSource, RenderedText, RenderOptions} from '../render/article.js';
+import {renderArticle} from '../render/render-article.js';
 
 // Every kind of block and inline the renderer draws, so each of its code paths has run before a
 // reader opens a post. Written for this purpose; no reader sees it.

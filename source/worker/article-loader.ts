@@ -1,6 +1,6 @@
 import {Worker} from 'node:worker_threads';
-import type {ArticleSource, RenderedText, RenderOptions} from './article.js';
-import {plainArticle} from './plain-article.js';
+import type {ArticleSource, RenderedText, RenderOptions} from '../render/article.js';
+import {plainArticle} from '../render/plain-article.js';
 import type {RenderJob, RenderWorkerData} from './render-worker.js';
 
 export type ArticleLoaderOptions = Omit<RenderOptions, 'width'> & {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
 import stringWidth from 'string-width';
-import {createArticleLoader, defaultTimeBudget} from '../../source/render/article-loader.js';
+import {createArticleLoader, defaultTimeBudget} from '../../source/worker/article-loader.js';
 import type {ArticleSource} from '../../source/render/article.js';
-import {warmUpSteps} from '../../source/render/warm-up.js';
+import {warmUpSteps} from '../../source/worker/warm-up.js';
 
 const loader = createArticleLoader({theme: 'dark', colorLevel: 0, hyperlinks: false, timeBudgetMs: 1500});
 const colourLoader = createArticleLoader({theme: 'dark', colorLevel: 3, hyperlinks: true});
