@@ -137,6 +137,28 @@ const attacks: Attack[] = [
 		},
 	},
 	{
+		name: 'keys at 30 a second on a 1000×500 screen (5 sessions)',
+		async start(port) {
+			const clients = await Promise.all(Array.from({length: 5}, async () => connect(port)));
+			const channels = await Promise.all(clients.map(async client => shell(client, 1000, 500)));
+			let press = 0;
+			const stop = loop(async () => {
+				for (const channel of channels) {
+					channel.write(press % 2 === 0 ? 'j' : 'k');
+				}
+
+				press++;
+				await delay(33);
+			});
+			return () => {
+				stop();
+				for (const client of clients) {
+					client.end();
+				}
+			};
+		},
+	},
+	{
 		name: 'resize flood (20,000 window changes, repeated)',
 		async start(port) {
 			const client = await connect(port);
