@@ -10,6 +10,7 @@ import type {Theme} from '../render/article.js';
 import {App} from '../ui/App.js';
 import {type LibrarySource, staticLibrary} from '../ui/services.js';
 import {createPositionStore, positionsFile} from './reading-positions.js';
+import {exitWhenTerminalGoes} from './terminal-lifetime.js';
 
 export type BrowseOptions = {
 	colorLevel: 0 | 1 | 2 | 3;
@@ -52,14 +53,25 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 
 	process.stdout.write('\u001B[?1049h');
 	const positions = options.state === false ? undefined : createPositionStore({file: positionsFile(process.env), root: path.resolve(target.root)});
+	let restored = false;
 	const restore = () => {
+		if (restored) {
+			return;
+		}
+
+		restored = true;
 		positions?.close();
-		process.stdout.write('\u001B[?25h\u001B[?1049l');
+		// The terminal may be gone (a deleted pty): nothing to restore, and nothing to report it to.
+		try {
+			process.stdout.write('\u001B[?25h\u001B[?1049l');
+		} catch {}
 	};
 
 	process.once('exit', restore);
+	const stopWatchingTerminal = exitWhenTerminalGoes(options.stdin ?? process.stdin, restore);
 	const instance = render(<App source={source} loadArticle={loadArticle} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
 	await instance.waitUntilExit();
+	stopWatchingTerminal();
 	watcher?.close();
 	loadArticle.close();
 	restore();

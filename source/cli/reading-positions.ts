@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -57,10 +57,27 @@ function isLine(value: unknown): value is number {
 type ReadResult = {entries: Map<string, Entry>; problem?: string};
 
 /** Entries oldest first (a Map keeps insertion order), or why the file could not be used. */
+/**
+ * The file's text, never blocking: a FIFO or device put where the file should be would otherwise
+ * hang the browser in a synchronous read, where no key or signal can reach it.
+ */
+function readRegularFile(file: string): string {
+	const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+	try {
+		if (!fstatSync(fd).isFile()) {
+			throw Object.assign(new Error(`${file} is not a regular file`), {code: 'not a regular file'});
+		}
+
+		return readFileSync(fd, 'utf8');
+	} finally {
+		closeSync(fd);
+	}
+}
+
 function readEntries(file: string): ReadResult {
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readRegularFile(file);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		// No file yet is the normal first run; a folder where the file should be is not.

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -163,4 +164,20 @@ test('the file lives under $XDG_STATE_HOME/blog-tui, else ~/.local/state/blog-tu
 	assert.equal(positionsFile({}, '/home/ada'), '/home/ada/.local/state/blog-tui/positions.json');
 	assert.equal(positionsFile({XDG_STATE_HOME: ''}, '/home/ada'), '/home/ada/.local/state/blog-tui/positions.json');
 	assert.equal(positionsFile({XDG_STATE_HOME: 'relative/state'}, '/home/ada'), '/home/ada/.local/state/blog-tui/positions.json', 'a relative path is invalid per the XDG spec');
+});
+
+test('a FIFO where the positions file should be never blocks: a warning, and positions start afresh', t => {
+	const file = path.join(temporaryFolder(t), 'positions.json');
+	execFileSync('mkfifo', [file]);
+	// In a child: a blocking read would stop this process's own timers, the test's timeout too.
+	const script = `import {createPositionStore} from ${JSON.stringify(new URL('../../source/cli/reading-positions.ts', import.meta.url).href)};
+		const store = createPositionStore({file: ${JSON.stringify(file)}, root: '/blogs/mine'});
+		store.set('hello', 4);
+		store.close();
+		console.log(JSON.stringify(store.warnings()));`;
+	const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {encoding: 'utf8', timeout: 20_000});
+	assert.equal(result.signal, null, 'the store blocked on the FIFO');
+	assert.equal(result.status, 0, result.stderr);
+	assert.deepEqual(JSON.parse(result.stdout), [`cannot read ${file} (not a regular file): reading positions start afresh`]);
+	assert.equal(JSON.parse(readFileSync(file, 'utf8')).positions[0].slug, 'hello', 'the first write replaces the FIFO with the file');
 });

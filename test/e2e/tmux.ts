@@ -19,6 +19,8 @@ export type TmuxSession = {
 	alternateScreen: () => boolean;
 	/** Whether the cursor is visible. */
 	cursorVisible: () => boolean;
+	/** The process id of the command itself (the pane's shell starts it and waits for it). */
+	commandPid: () => number | undefined;
 	kill: () => void;
 };
 
@@ -81,6 +83,14 @@ export function startTmux(command: string[], {columns = 100, rows = 30, env = {}
 		alternateScreen: () => tmux('display-message', '-p', '-t', 'test', '#{alternate_on}').trim() === '1',
 		cursorVisible: () => tmux('display-message', '-p', '-t', 'test', '#{cursor_flag}').trim() === '1',
 		exitStatus,
+		commandPid() {
+			const shell = tmux('display-message', '-p', '-t', 'test', '#{pane_pid}').trim();
+			try {
+				return Number(execFileSync('pgrep', ['-P', shell], {encoding: 'utf8'}).split('\n')[0]) || undefined;
+			} catch {
+				return undefined;
+			}
+		},
 		kill() {
 			try {
 				tmux('kill-server');
