@@ -153,7 +153,10 @@ function renderHtml(html: string, width: number, context: BlockContext, depth: n
 
 	const runs: Run[] = [];
 	for (const tag of html.matchAll(/<(?:a|img)\s[^>]*>/gi)) {
-		runs.push(...htmlTagRuns(tag[0], '', context), {text: '\n', key: ''});
+		const tagRuns = htmlTagRuns(tag[0], '', context);
+		if (tagRuns.length > 0) {
+			runs.push(...tagRuns, {text: '\n', key: ''});
+		}
 	}
 
 	for (const line of htmlBlockText(html)) {

@@ -1,4 +1,5 @@
 import {decodeHtmlEntities} from '../content/decode-entities.js';
+import {jsxSpace} from './jsx-block.js';
 
 /**
  * The text content of a raw HTML block, one entry per non-empty line: comments, processing
@@ -9,6 +10,7 @@ export function htmlBlockText(html: string): string[] {
 	const text = html
 		.replace(/<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![A-Za-z][^>]*>?/g, '')
 		.replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
+		.replace(jsxSpace, ' ')
 		.replace(/<br\s*\/?>/gi, '\n')
 		.replace(/<\/?(?:p|div|details|summary|li|ul|ol|tr|h[1-6]|blockquote|pre|table|section|article|figure|figcaption)\b[^>]*>/gi, '\n')
 		.replace(/<[^>]*>/g, '');

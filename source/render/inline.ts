@@ -45,7 +45,8 @@ function altText(tokens: Token[]): string {
 function attribute(tag: string, name: string): string | undefined {
 	const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
 	const value = match?.[1] ?? match?.[2] ?? match?.[3];
-	return value === undefined ? undefined : sanitize(decodeHtmlEntities(value));
+	// `src={banner}` (MDX) is an expression, not an address: there is nothing to show for it.
+	return value === undefined || value.startsWith('{') ? undefined : sanitize(decodeHtmlEntities(value));
 }
 
 /** Records anchors of `<a id|name>` and turns `<br>` and `<img>` into text; other tags vanish. */

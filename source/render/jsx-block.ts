@@ -1,46 +1,61 @@
-// An MDX component tag: a capitalised name (`Callout`, `Tabs.Tab`), attributes with no `<` or `>`
-// in them. HTML's own tags are lowercase in practice, and HTML blocks keep HTML's rule (no Markdown inside).
-const tagAtStart = /^<\/?[A-Z][\w.:-]*(?:[\s/][^<>]*)?>/;
-const wholeTag = /^<\/?[A-Z][\w.:-]*(?:[\s/][^<>]*)?>$/;
-const startsWithComponent = /^ {0,3}<[A-Z]/;
+/** JSX's way of writing a space between lines (`released{' '}`), in MDX and its HTML blocks. */
+export const jsxSpace = /\{\s*(['"])\s*\1\s*\}/g;
 
-function isSpace(code: number): boolean {
-	return code === 32 || code === 9 || code === 13;
+// Where a component's tags are replaced: a private-use character, taken off with the line's edges.
+const tagMark = '\uE000';
+const startsWithComponent = /^ {0,3}<[A-Z]/;
+const componentStart = /<\/?[A-Z][\w.:-]*(?=[\s/>])/g;
+
+/**
+ * Where the tag starting at `start` ends (after its `>`), skipping `>` inside quoted attributes and
+ * `{…}` expressions (`className={({selected}) => …}`), which may span lines; -1 when it never closes.
+ */
+function tagEnd(text: string, start: number): number {
+	let depth = 0;
+	let quote = '';
+	// A tag longer than this is not one: the cap keeps `<A {` repeated from costing quadratic time.
+	const last = Math.min(text.length, start + 2048);
+	for (let index = start + 1; index < last; index++) {
+		const character = text[index]!;
+		if (quote !== '') {
+			if (character === '\\') {
+				index++;
+			} else if (character === quote) {
+				quote = '';
+			}
+		} else if (character === '"' || character === '\'' || (character === '`' && depth > 0)) {
+			quote = character;
+		} else if (character === '{') {
+			depth++;
+		} else if (character === '}') {
+			depth = Math.max(0, depth - 1);
+		} else if (character === '>' && depth === 0) {
+			return index + 1;
+		} else if (character === '<' && depth === 0) {
+			return -1;
+		}
+	}
+
+	return -1;
 }
 
-/** Where the line's text starts and ends once component tags at either end are taken off (loops, no backtracking regex: lines can be megabytes). */
-function textBounds(line: string): {start: number; end: number} {
-	let start = 0;
-	for (;;) {
-		let next = start;
-		while (next < line.length && isSpace(line.charCodeAt(next))) {
-			next++;
+/** The block with every component tag replaced by `tagMark`: one pass, each tag read once. */
+function markTags(html: string): string {
+	let out = '';
+	let from = 0;
+	componentStart.lastIndex = 0;
+	for (let match = componentStart.exec(html); match; match = componentStart.exec(html)) {
+		const end = tagEnd(html, match.index);
+		if (end === -1) {
+			continue;
 		}
 
-		const tag = line.charCodeAt(next) === 60 ? tagAtStart.exec(line.slice(next, next + 4096)) : null;
-		if (!tag) {
-			break;
-		}
-
-		start = next + tag[0].length;
+		out += html.slice(from, match.index) + tagMark;
+		from = end;
+		componentStart.lastIndex = end;
 	}
 
-	let end = line.length;
-	for (;;) {
-		let last = end;
-		while (last > start && isSpace(line.charCodeAt(last - 1))) {
-			last--;
-		}
-
-		const open = line.charCodeAt(last - 1) === 62 ? line.lastIndexOf('<', last - 1) : -1;
-		if (open < start || !wholeTag.test(line.slice(open, last))) {
-			break;
-		}
-
-		end = open;
-	}
-
-	return {start, end};
+	return out + html.slice(from);
 }
 
 function indentOf(line: string): number {
@@ -48,10 +63,10 @@ function indentOf(line: string): number {
 }
 
 /**
- * The Markdown children of an MDX JSX block (`<Callout>` … `</Callout>`, nested, with attributes),
- * with the component tags dropped and the common indentation removed (MDX has no indented code);
- * undefined when the HTML block does not start with a component tag. A line that was only tags
- * becomes blank: in MDX such a line is a block of its own.
+ * The Markdown children of an MDX JSX block (`<Callout>` … `</Callout>`, nested, with attributes and
+ * `{…}` expressions in them, over several lines), with the component tags dropped and the common
+ * indentation removed (MDX has no indented code); undefined when the HTML block does not start with
+ * a component tag. A line that was only tags becomes blank: in MDX such a line is a block of its own.
  */
 export function jsxChildren(html: string): string | undefined {
 	if (!startsWithComponent.test(html)) {
@@ -59,10 +74,16 @@ export function jsxChildren(html: string): string | undefined {
 	}
 
 	// A line that lost a leading tag starts at its text; the others keep their indentation relative to each other.
-	const lines = html.split('\n').map(line => {
-		const {start, end} = textBounds(line);
-		return {text: line.slice(start, end), indented: start === 0};
+	const lines = markTags(html).replace(jsxSpace, ' ').split('\n').map(line => {
+		let end = line.trimEnd().length;
+		while (end > 0 && (line[end - 1] === tagMark || line[end - 1] === ' ' || line[end - 1] === '\t')) {
+			end--;
+		}
+
+		const text = line.slice(0, end);
+		const rest = text.replace(/^\s*(?:\uE000\s*)+/, '');
+		return {text: rest.replaceAll(tagMark, ''), indented: rest === text};
 	});
 	const indent = Math.min(...lines.filter(line => line.indented && line.text.trim() !== '').map(line => indentOf(line.text)));
-	return lines.map(line => line.indented ? line.text.slice(Math.min(indent, indentOf(line.text))) : line.text.trimStart()).join('\n').trim();
+	return lines.map(line => line.indented ? line.text.slice(Math.min(indent, indentOf(line.text))) : line.text).join('\n').trim();
 }

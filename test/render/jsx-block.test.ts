@@ -53,3 +53,30 @@ test('hostile component lines finish quickly (no backtracking pattern: one took 
 		assert.equal(typeof jsxChildren(body), 'string');
 	}
 });
+
+test('component tags with dotted names and `{…}` attributes over several lines are dropped whole', () => {
+	const body = [
+		'Before.',
+		'',
+		'<Menu.Root as="nav" className="my-4">',
+		'  <Menu.Item',
+		'    className={({ active }) =>',
+		'      `px-2 ${active ? \'on\' : \'off\'} text-sm`',
+		'    }',
+		'  >',
+		'    First **item**',
+		'  </Menu.Item>',
+		'  <Menu.Panel>',
+		'    <DemoOne />',
+		'  </Menu.Panel>',
+		'</Menu.Root>',
+		'',
+		'After.',
+	].join('\n');
+	assert.deepEqual(bodyOf(body), ['Before.', '', 'First item', '', 'After.']);
+});
+
+test('MDX expressions: `{\' \'}` is a space, an image whose `src` is an expression shows no address', () => {
+	const body = '<p className="lead">\n  We shipped{\' \'}\n  <a href="https://x.example"><code>the-plugin</code></a>\n  today.\n</p>\n\n<img src={bannerImage} alt="The banner" />\n\n<a href="https://x.example">\n  <img\n    src={cardImage}\n    alt="A card"\n  />\n</a>';
+	assert.deepEqual(bodyOf(body), ['We shipped', 'the-plugin', 'today.', '', '[image: The banner]', '', '[image: A card]']);
+});
