@@ -90,7 +90,7 @@ async function findInFolder(request: ReadRequest, options: GlobalOptions, io: Io
 	const library = await loadLibrary(root.root, {extensions: options.extensions});
 	const found = findPost(library.posts, request.target);
 	if (found.post) {
-		reportWarnings({problems: library.problems.filter(problem => problem.absolutePath === found.post.absolutePath)}, io);
+		reportWarnings({problems: library.problems.filter(problem => problem.absolutePath === found.post.id)}, io);
 		return found.post;
 	}
 

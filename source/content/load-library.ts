@@ -150,7 +150,7 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 	uniqueSlugs(posts);
 	for (const post of posts) {
 		for (const warning of post.warnings) {
-			problems.push({path: post.path, absolutePath: post.absolutePath, problem: warning, slug: post.slug});
+			problems.push({path: post.path, absolutePath: post.absolutePath ?? post.id, problem: warning, slug: post.slug});
 		}
 	}
 

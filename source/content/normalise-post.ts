@@ -106,6 +106,7 @@ function chooseTitle(data: Record<string, unknown>, body: string, headings: Body
 export function plainPost({absolutePath, relativePath, text, warnings}: NormaliseInput): Post {
 	const {stem, fromFolder} = fileStem(absolutePath);
 	return {
+		id: absolutePath,
 		slug: slugOf(stem.replace(jekyllPrefix, '')) || 'post',
 		title: readableName(stem),
 		date: undefined,
@@ -275,6 +276,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	}
 
 	return {
+		id: absolutePath,
 		slug: slug || 'post',
 		title,
 		date,

@@ -4,7 +4,7 @@ import type {Post} from '../../source/content/post.js';
 import {resolvePostLink} from '../../source/content/resolve-post-link.js';
 
 function post(path: string, slug: string): Post {
-	return {slug, path, absolutePath: `/blog/${path}`} as Post;
+	return {slug, path, id: `/blog/${path}`, absolutePath: `/blog/${path}`} as Post;
 }
 
 const posts = [

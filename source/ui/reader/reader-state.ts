@@ -106,7 +106,7 @@ function lookUpAnchor(article: RenderedArticle, id: string): number | undefined 
 }
 
 function articleOf(state: ReaderState, {article, articleFor}: Pick<ReaderContext, 'article' | 'articleFor'>): RenderedArticle | undefined {
-	return articleFor === state.post.absolutePath ? article : undefined;
+	return articleFor === state.post.id ? article : undefined;
 }
 
 /** The state with `top` on the article in hand: where `place` is now, or where the arrival asks for. */
@@ -217,7 +217,7 @@ function follow(state: ReaderState, context: ReaderContext, article: RenderedArt
 		return {...state, message: `no post for ${link.target} in this blog`};
 	}
 
-	if (resolved.post.absolutePath === state.post.absolutePath) {
+	if (resolved.post.id === state.post.id) {
 		const line = resolved.anchor === undefined ? 0 : lookUpAnchor(article, resolved.anchor) ?? 0;
 		return {...scrollTo({...state, history: remember(state)}, article, line), link: undefined};
 	}
