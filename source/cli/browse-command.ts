@@ -2,7 +2,7 @@ import {openSync} from 'node:fs';
 import process from 'node:process';
 import tty from 'node:tty';
 import chalk from 'chalk';
-import type {Root} from './choose-root.js';
+import type {Target} from './choose-sources.js';
 import {CliError} from './errors.js';
 import type {GlobalOptions} from './global-options.js';
 import {listCommand} from './list-command.js';
@@ -21,11 +21,11 @@ function openTerminalInput(): tty.ReadStream | undefined {
  * `blog-tui [path]`: the full-screen browser when output is a terminal that can show it; otherwise
  * the list table, so `blog-tui > posts.txt` and `blog-tui | grep` do something useful.
  */
-export async function browseCommand(root: Root, options: GlobalOptions): Promise<void> {
+export async function browseCommand(target: Target, options: GlobalOptions): Promise<void> {
 	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()};
 	const dumb = process.env['TERM'] === 'dumb';
 	if (!process.stdout.isTTY || dumb) {
-		await listCommand(root, {json: false, tags: []}, options, io);
+		await listCommand(target, {json: false, tags: []}, options, io);
 		if (dumb && process.stdout.isTTY) {
 			process.stderr.write('blog-tui: TERM=dumb cannot show the full-screen browser, so here is the list — read a post with blog-tui read <slug>\n');
 		}
@@ -43,7 +43,7 @@ export async function browseCommand(root: Root, options: GlobalOptions): Promise
 	chalk.level = colorLevel;
 	const {browse} = await import('./browse.js');
 	try {
-		await browse({root: root.root, label: root.label, load: {extensions: options.extensions}}, {
+		await browse(target.kind === 'root' ? {root: target.root.root, label: target.root.label, load: {extensions: options.extensions}} : {specs: target.specs, label: target.label}, {
 			colorLevel,
 			hyperlinks,
 			watch: options.watch,

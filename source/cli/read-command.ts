@@ -3,7 +3,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {loadLibrary} from '../content/load-library.js';
 import type {Library, Post} from '../content/post.js';
+import {isRemote, readRemote} from '../sources/read-remote.js';
 import {chooseRoot} from './choose-root.js';
+import {remoteOptions} from './choose-sources.js';
 import {CliError} from './errors.js';
 import {findPost} from './find-post.js';
 import type {GlobalOptions} from './global-options.js';
@@ -78,6 +80,28 @@ async function readStandardInput(stdin: ReadRequest['stdin'], io: Io): Promise<P
 	}
 }
 
+/** `blog-tui read https://…`: a Markdown file or an article page; a feed holds many posts, so it is browsed instead. */
+async function readAddress(url: string, io: Io): Promise<Post> {
+	let library;
+	try {
+		library = await readRemote(url, remoteOptions(io.env));
+	} catch (error) {
+		throw new CliError(`${oneLine(url)}: ${oneLine(error instanceof Error ? error.message : String(error))} — nothing to show`);
+	}
+
+	reportWarnings(library, io);
+	const [post, ...more] = library.posts;
+	if (!post) {
+		throw new CliError(`${oneLine(url)}: no posts in it — nothing to show`);
+	}
+
+	if (more.length > 0) {
+		throw new CliError(`${oneLine(url)} is a feed of ${library.posts.length} posts — browse it with blog-tui ${oneLine(url)}, or list them with blog-tui list ${oneLine(url)}`);
+	}
+
+	return post;
+}
+
 function reportWarnings(library: Pick<Library, 'problems'>, io: Io): void {
 	const lines = problemLines(library.problems);
 	if (lines.length > 0) {
@@ -109,6 +133,10 @@ async function findInFolder(request: ReadRequest, options: GlobalOptions, io: Io
  * plain text without a single escape byte when piped, so `| less -R` and `> file` both work.
  */
 export async function readCommand(request: ReadRequest, options: GlobalOptions, io: Io): Promise<void> {
+	if (isRemote(request.target) && request.dir === undefined) {
+		return printPost(await readAddress(request.target, io), options, io);
+	}
+
 	const file = path.resolve(io.cwd, request.target);
 	if (request.target === '-' && request.dir === undefined) {
 		return printPost(await readStandardInput(request.stdin, io), options, io);

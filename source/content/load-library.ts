@@ -27,14 +27,14 @@ function toRelative(base: string, absolutePath: string): string {
 	return (path.sep === '/' ? relative : relative.split(path.sep).join('/')) || path.basename(absolutePath);
 }
 
-function orderPosts(posts: Post[]): Post[] {
+export function orderPosts(posts: Post[]): Post[] {
 	return posts.sort((a, b) => (b.date?.time ?? Number.NEGATIVE_INFINITY) - (a.date?.time ?? Number.NEGATIVE_INFINITY)
 		|| a.title.localeCompare(b.title)
 		|| (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Makes slugs unique (case-insensitively) in path order, so each file keeps its slug from run to run. */
-function uniqueSlugs(posts: Post[]): void {
+export function uniqueSlugs(posts: Post[]): void {
 	const taken = new Set(posts.map(post => post.slug.toLowerCase()));
 	const seen = new Set<string>();
 	for (const post of posts) {
