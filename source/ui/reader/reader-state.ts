@@ -199,7 +199,9 @@ function follow(state: ReaderState, context: ReaderContext, article: RenderedArt
 		return {...state, message: 'Tab highlights a link, Enter follows it'};
 	}
 
-	if (link.kind === 'external' || link.image) {
+	// An address of another item of the same feed opens here; any other goes nowhere (no browser is started).
+	const inLibrary = link.kind === 'external' && !link.image ? resolvePostLink(link.target, state.post, context.posts) : undefined;
+	if ((link.kind === 'external' && !inLibrary) || link.image) {
 		return {...state, message: `${link.image ? 'image' : 'link'}: ${link.target}`};
 	}
 
@@ -212,7 +214,7 @@ function follow(state: ReaderState, context: ReaderContext, article: RenderedArt
 		return {...scrollTo({...state, history: remember(state)}, article, line), link: undefined};
 	}
 
-	const resolved = resolvePostLink(link.target, state.post, context.posts);
+	const resolved = inLibrary ?? resolvePostLink(link.target, state.post, context.posts);
 	if (!resolved) {
 		return {...state, message: `no post for ${link.target} in this blog`};
 	}
