@@ -154,9 +154,9 @@ function requestOnce(url: URL, request: FetchRequest, limits: FetchLimits, signa
 				size += chunk.length;
 				if (size > limits.maxBytes) {
 					// Stop reading at once: a compressed body can unpack to far more than was sent.
+					reject(tooBig(limits.maxBytes));
 					incoming.destroy();
 					decompress?.destroy();
-					reject(tooBig(limits.maxBytes));
 					return;
 				}
 
@@ -174,6 +174,26 @@ function requestOnce(url: URL, request: FetchRequest, limits: FetchLimits, signa
 		});
 		outgoing.end();
 	});
+}
+
+/** Where a redirect leads, or why it is not followed: too many hops, a downgrade to http, not an address. */
+export function redirectTarget(from: URL, location: string, hops: number, maxRedirects: number): URL {
+	if (hops >= maxRedirects) {
+		throw new FetchError(`more than ${maxRedirects} redirects (last to ${location.slice(0, 200)})`);
+	}
+
+	let next: URL;
+	try {
+		next = new URL(location, from);
+	} catch {
+		throw new FetchError(`redirected to something that is not an address: ${location.slice(0, 200)}`);
+	}
+
+	if (from.protocol === 'https:' && next.protocol === 'http:') {
+		throw new FetchError(`redirected from https to plain http (${next.host}): refused`);
+	}
+
+	return next;
 }
 
 function tooBig(maxBytes: number): FetchError {
@@ -239,16 +259,7 @@ export async function httpFetch(request: FetchRequest): Promise<FetchResponse> {
 				return hop.response;
 			}
 
-			if (hops >= limits.maxRedirects) {
-				throw new FetchError(`more than ${limits.maxRedirects} redirects (last to ${hop.location.slice(0, 200)})`);
-			}
-
-			const next = new URL(hop.location, url);
-			if (url.protocol === 'https:' && next.protocol === 'http:') {
-				throw new FetchError(`redirected from https to plain http (${next.host}): refused`);
-			}
-
-			url = next;
+			url = redirectTarget(url, hop.location, hops, limits.maxRedirects);
 		}
 	} finally {
 		clearTimeout(timer);
