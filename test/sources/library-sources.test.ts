@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {after, before, test} from 'node:test';
+import {openSources} from '../../source/sources/library-sources.js';
+import {fileCache} from '../../source/sources/response-cache.js';
+import {type FeedServer, startFeedServer} from './feed-server.js';
+
+let server: FeedServer;
+let folder: string;
+before(async () => {
+	server = await startFeedServer();
+	folder = mkdtempSync(path.join(tmpdir(), 'blog-tui-sources-'));
+});
+after(async () => {
+	await server.close();
+	rmSync(folder, {recursive: true, force: true});
+});
+
+test('a folder and feeds read as one library: slugs unique across them, the same post reached twice listed once', async () => {
+	const posts = path.join(folder, 'posts');
+	mkdirSync(posts);
+	writeFileSync(path.join(posts, 'night-train.md'), '---\ntitle: My own night train\ndate: 2023-01-01\n---\nText.\n');
+	const sources = openSources([
+		{kind: 'folder', root: posts, label: 'posts'},
+		{kind: 'url', url: server.url('/atom.xml')},
+		{kind: 'url', url: server.url('/site/')},
+	], {watch: false});
+	const seen: Array<{read: number; total: number | undefined}> = [];
+	sources.subscribe(() => {
+		const progress = sources.indexing();
+		if (progress) {
+			seen.push(progress);
+		}
+	});
+	const library = await sources.ready;
+	sources.close();
+	assert.equal(sources.indexing(), undefined);
+	assert.ok(seen.some(progress => progress.total === 3 && progress.read > 0), 'progress counts sources');
+	assert.deepEqual(library.posts.map(post => post.slug).sort(), ['ferry-crossing', 'night-train', 'night-train-2']);
+	assert.equal(library.posts.find(post => post.slug === 'night-train')?.title, 'My own night train', 'the first source keeps its slug');
+	assert.equal(library.label, `posts + Rail & Road Journal (${server.origin.slice(7)}/atom.xml) + Rail & Road Journal (${server.origin.slice(7)}/site/)`);
+});
+
+test('refresh asks again with validators, keeps unchanged posts as they were, and brings new items in', async () => {
+	const original = '<?xml version="1.0"?><rss version="2.0"><channel><title>Changing</title><item><title>One</title><link>http://h.example/one</link><pubDate>Mon, 06 Jan 2025 10:00:00 GMT</pubDate></item></channel></rss>';
+	server.serve('/changing.xml', original, 'application/rss+xml');
+	const sources = openSources([{kind: 'url', url: server.url('/changing.xml')}], {watch: false, remote: {cache: fileCache(path.join(folder, 'cache'))}});
+	const first = await sources.ready;
+	const one = first.posts[0];
+	sources.refresh();
+	assert.match(sources.current().label, /· refreshing…$/, 'the header says a refresh is under way');
+	const same = await sources.refreshed();
+	assert.equal(server.notModified.get('/changing.xml'), 1);
+	assert.equal(same.posts[0], one, 'the same object: its rendering stays cached');
+	server.serve('/changing.xml', original.replace('<item>', '<item><title>Two</title><link>http://h.example/two</link><pubDate>Tue, 07 Jan 2025 10:00:00 GMT</pubDate></item><item>'), 'application/rss+xml');
+	sources.refresh();
+	const next = await sources.refreshed();
+	assert.deepEqual(next.posts.map(post => post.title), ['Two', 'One']);
+	assert.equal(next.posts[1], one);
+	assert.doesNotMatch(next.label, /refreshing/);
+	sources.close();
+});
+
+test('a refresh that fails keeps the posts and says why', async () => {
+	const stopped = await startFeedServer();
+	const sources = openSources([{kind: 'url', url: stopped.url('/feed.json')}], {watch: false});
+	const first = await sources.ready;
+	await stopped.close();
+	sources.refresh();
+	const after = await sources.refreshed();
+	sources.close();
+	assert.equal(after.posts.length, first.posts.length);
+	assert.deepEqual(after.problems.map(problem => problem.problem), ['connection refused']);
+});
