@@ -1,7 +1,7 @@
 import {type LoadOptions, orderPosts, uniqueSlugs} from '../content/load-library.js';
 import type {Library, Post} from '../content/post.js';
 import {keepUnchanged, watchLibrary, type LibraryWatcher} from '../content/watch-library.js';
-import {readRemote, type RemoteOptions, shortUrl} from './read-remote.js';
+import {readRemote, type RemoteLibrary, type RemoteOptions, shortUrl} from './read-remote.js';
 
 /** A folder (or file) on this disk, or an address on the web. */
 export type SourceSpec =
@@ -30,6 +30,18 @@ function kilobytes(bytes: number): string {
 	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
+/** Short names, so several fit a header; the oldest offline copy's age first, so a cut header still says it. */
+function combinedLabel(parts: ReadonlyArray<Library | RemoteLibrary>): string {
+	const names = parts.map(part => ('name' in part ? part.name : part.label)).join(' + ');
+	const offline = parts.filter((part): part is RemoteLibrary & {offline: NonNullable<RemoteLibrary['offline']>} => 'offline' in part && part.offline !== undefined);
+	if (offline.length === 0) {
+		return names;
+	}
+
+	const oldest = offline.reduce((a, b) => (a.offline.fetchedAt <= b.offline.fetchedAt ? a : b));
+	return `${oldest.label.split(' · ')[0]!}${offline.length < parts.length ? ` (${offline.length} of ${parts.length})` : ''} · ${names}`;
+}
+
 function emptyPart(spec: SourceSpec): Library {
 	return spec.kind === 'folder'
 		? {root: spec.root, label: spec.label, posts: [], problems: []}
@@ -43,7 +55,7 @@ function emptyPart(spec: SourceSpec): Library {
  * web sources are read again on `refresh`, with conditional requests.
  */
 export function openSources(specs: readonly SourceSpec[], options: SourcesOptions): SourcesWatcher {
-	const parts = specs.map(spec => emptyPart(spec));
+	const parts: Array<Library | RemoteLibrary> = specs.map(spec => emptyPart(spec));
 	const listeners = new Set<() => void>();
 	const watchers: Array<LibraryWatcher | undefined> = [];
 	const renamed = new WeakMap<Post, Post>();
@@ -74,7 +86,7 @@ export function openSources(specs: readonly SourceSpec[], options: SourcesOption
 			renamed.set(post, copy);
 			return copy;
 		});
-		const label = parts.map(part => part.label).join(' + ');
+		const label = parts.length === 1 ? parts[0]!.label : combinedLabel(parts);
 		return {root: parts[0]?.root ?? '', label: refreshing ? `${label} · refreshing…` : label, posts: orderPosts(named), problems: parts.flatMap(part => part.problems)};
 	}
 

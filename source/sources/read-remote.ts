@@ -18,6 +18,8 @@ export type RemoteOptions = {
 
 /** One address read: its posts, its problems, and how current the copy is. */
 export type RemoteLibrary = Library & {
+	/** Short: the feed's title, else the address; `label` adds the address and the copy's age. */
+	name: string;
 	/** Set when the network failed and the posts are the cached copy. */
 	offline?: {reason: string; fetchedAt: number};
 };
@@ -176,7 +178,9 @@ function fromCopy(url: string, copy: CachedResponse, reason: string, now: number
 	const note = `${reason} — showing the copy saved ${age} ago`;
 	return {
 		root: url,
-		label: `${label(url, title)} · offline copy, ${age} old`,
+		// First, so a header cut to the terminal's width still says it.
+		label: `offline copy, ${age} old · ${label(url, title)}`,
+		name: title ?? shortUrl(url),
 		posts,
 		problems: [{path: shortUrl(url), absolutePath: url, problem: note}, ...problemsOf(url, posts, warnings)],
 		offline: {reason, fetchedAt: copy.fetchedAt},
@@ -220,5 +224,5 @@ export async function readRemote(url: string, options: RemoteOptions = {}): Prom
 	}
 
 	options.cache?.set(current);
-	return {root: url, label: label(url, read.title), posts: read.posts, problems: problemsOf(url, read.posts, read.warnings)};
+	return {root: url, label: label(url, read.title), name: read.title ?? shortUrl(url), posts: read.posts, problems: problemsOf(url, read.posts, read.warnings)};
 }

@@ -167,7 +167,7 @@ test('the cache: a second read asks with the ETag and gets 304; with the server 
 	now += 2 * 60 * minute;
 	const copy = await readRemote(url, {cache: elsewhere, now: () => now});
 	assert.equal(copy.posts.length, 2);
-	assert.match(copy.label, /· offline copy, 2 h old$/);
+	assert.match(copy.label, /^offline copy, 2 h old · Field Notes from the Allotment \(/);
 	assert.match(copy.problems[0]!.problem, /^connection refused — showing the copy saved 2 h ago$/);
 	assert.equal(copy.offline?.fetchedAt, now - 2 * 60 * minute);
 });
