@@ -1,4 +1,5 @@
 import {loadPost} from '../content/load-post.js';
+import {cleanText} from '../content/read-fields.js';
 import type {Library, Post, Problem} from '../content/post.js';
 import {decodeResponse} from './decode-response.js';
 import {htmlToMarkdown, textToMarkdown} from './html-to-markdown.js';
@@ -155,7 +156,7 @@ function postsOf(bytes: Buffer, contentType: string | undefined, resolvedUrl: st
 	const kind = kindOf(text, contentType);
 	if (kind === 'feed') {
 		const feed = parseFeed(text, resolvedUrl);
-		return {posts: feedPosts(feed, resolvedUrl), title: feed.title, warnings};
+		return {posts: feedPosts(feed, resolvedUrl), title: feedTitle(feed.title), warnings};
 	}
 
 	return {posts: [pagePost(text, kind, resolvedUrl)], title: undefined, warnings};
@@ -163,6 +164,11 @@ function postsOf(bytes: Buffer, contentType: string | undefined, resolvedUrl: st
 
 function label(url: string, title: string | undefined): string {
 	return title ? `${title} (${shortUrl(url)})` : shortUrl(url);
+}
+
+/** A feed's own title, as one clean line: it is shown in every header. */
+function feedTitle(title: string | undefined): string | undefined {
+	return title === undefined ? undefined : cleanText(title, 120) || undefined;
 }
 
 function problemsOf(url: string, posts: Post[], warnings: string[]): Problem[] {
