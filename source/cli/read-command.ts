@@ -1,7 +1,7 @@
-import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {statSync} from 'node:fs';
 import path from 'node:path';
-import {loadLibrary} from '../content/load-library.js';
+import {defaultMaxBytes, loadLibrary, postFromBytes} from '../content/load-library.js';
+import {formatSize} from '../content/read-file-bytes.js';
 import type {Library, Post} from '../content/post.js';
 import {isRemote, readRemote} from '../sources/read-remote.js';
 import {chooseRoot} from './choose-root.js';
@@ -57,8 +57,8 @@ async function readFile(file: string, label: string, io: Io): Promise<Post> {
 }
 
 /**
- * `blog-tui read -`: a post piped in (`pbpaste | blog-tui read -`), read through the same loader as
- * a file — from a private temporary copy, so its bytes, encoding and frontmatter are handled alike.
+ * `blog-tui read -`: a post piped in (`pbpaste | blog-tui read -`), read from its bytes exactly as a
+ * file's are (encoding, frontmatter, repairs), with the same size limit.
  */
 async function readStandardInput(stdin: ReadRequest['stdin'], io: Io): Promise<Post> {
 	if (stdin.isTTY) {
@@ -66,18 +66,24 @@ async function readStandardInput(stdin: ReadRequest['stdin'], io: Io): Promise<P
 	}
 
 	const chunks: Buffer[] = [];
+	let size = 0;
 	for await (const chunk of stdin) {
-		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		size += bytes.length;
+		if (size > defaultMaxBytes) {
+			throw new CliError(`standard input: too large: more than ${formatSize(defaultMaxBytes)} — nothing to show`);
+		}
+
+		chunks.push(bytes);
 	}
 
-	const folder = mkdtempSync(path.join(tmpdir(), 'blog-tui-read-'));
-	try {
-		const file = path.join(folder, 'stdin.md');
-		writeFileSync(file, Buffer.concat(chunks), {mode: 0o600});
-		return await readFile(file, 'standard input', io);
-	} finally {
-		rmSync(folder, {recursive: true, force: true});
+	const result = postFromBytes(Buffer.concat(chunks), {id: 'standard input', path: 'stdin.md'});
+	if ('problem' in result) {
+		throw new CliError(`standard input: ${oneLine(result.problem)} — nothing to show`);
 	}
+
+	reportWarnings({problems: result.post.warnings.map(problem => ({path: 'standard input', absolutePath: 'standard input', problem}))}, io);
+	return result.post;
 }
 
 /** `blog-tui read https://…`: a Markdown file or an article page; a feed holds many posts, so it is browsed instead. */

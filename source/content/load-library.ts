@@ -2,7 +2,7 @@ import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {decodeText, isUtf16} from './decode-text.js';
 import {defaultExtensions, describeFsError, discoverFiles} from './discover-files.js';
-import {normalisePost, plainPost} from './normalise-post.js';
+import {loadPost} from './load-post.js';
 import type {Library, Post, Problem} from './post.js';
 import {readFileBytes} from './read-file-bytes.js';
 import {mayHoldMojibake, repairMojibake} from './repair-mojibake.js';
@@ -55,15 +55,14 @@ export function uniqueSlugs(posts: Post[]): void {
 	}
 }
 
-type FileResult = {post: Post} | {problem: string};
+export type FileResult = {post: Post} | {problem: string};
 
-function loadFile(base: string, absolutePath: string, maxBytes: number): FileResult {
-	const read = readFileBytes(absolutePath, maxBytes);
-	if ('problem' in read) {
-		return read;
-	}
-
-	const decoded = decodeText(read.bytes);
+/**
+ * A post from the bytes of a file or a pipe: decoded (BOM, UTF-16, legacy code pages), mojibake
+ * repaired, normalised. Empty and binary input are problems, not posts.
+ */
+export function postFromBytes(bytes: Uint8Array, place: {id: string; path: string; absolutePath?: string}): FileResult {
+	const decoded = decodeText(bytes);
 	if ('binary' in decoded) {
 		return {problem: 'binary file, not text'};
 	}
@@ -75,7 +74,7 @@ function loadFile(base: string, absolutePath: string, maxBytes: number): FileRes
 	let {text} = decoded;
 	const sources: Record<string, string> = {};
 	// UTF-16 files skip the byte search, which reads UTF-8.
-	if (!decoded.ascii && decoded.warnings.length === 0 && (isUtf16(read.bytes) || mayHoldMojibake(read.bytes))) {
+	if (!decoded.ascii && decoded.warnings.length === 0 && (isUtf16(bytes) || mayHoldMojibake(bytes))) {
 		const repair = repairMojibake(text);
 		if (repair.repaired) {
 			text = repair.text;
@@ -83,14 +82,12 @@ function loadFile(base: string, absolutePath: string, maxBytes: number): FileRes
 		}
 	}
 
-	const input = {absolutePath, relativePath: toRelative(base, absolutePath), text, warnings: decoded.warnings, sources};
-	try {
-		return {post: normalisePost(input)};
-	} catch (error) {
-		// A bug or a resource limit on one strange file must cost neither this post nor the others.
-		const reason = `fields not read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
-		return {post: plainPost({...input, warnings: [...decoded.warnings, reason]})};
-	}
+	return {post: loadPost({...place, text, warnings: decoded.warnings, sources})};
+}
+
+function loadFile(base: string, absolutePath: string, maxBytes: number): FileResult {
+	const read = readFileBytes(absolutePath, maxBytes);
+	return 'problem' in read ? read : postFromBytes(read.bytes, {id: absolutePath, path: toRelative(base, absolutePath), absolutePath});
 }
 
 function yieldToEventLoop(): Promise<void> {
