@@ -74,3 +74,19 @@ test('a refresh that fails keeps the posts and says why', async () => {
 	assert.equal(after.posts.length, first.posts.length);
 	assert.deepEqual(after.problems.map(problem => problem.problem), ['connection refused']);
 });
+
+test('progress while fetching names the address and the bytes so far; a response past the cap is one problem', async () => {
+	const sources = openSources([{kind: 'url', url: server.url('/huge.xml')}, {kind: 'url', url: server.url('/rss.xml')}], {watch: false});
+	const details = new Set<string>();
+	sources.subscribe(() => {
+		const detail = sources.indexing()?.detail;
+		if (detail !== undefined) {
+			details.add(detail);
+		}
+	});
+	const library = await sources.ready;
+	sources.close();
+	assert.ok([...details].some(detail => /^fetching 127\.0\.0\.1:\d+\/huge\.xml: \d+(\.\d)? (KB|MB)$/.test(detail)), [...details].slice(0, 3).join(' | '));
+	assert.equal(library.posts.length, 2, 'the other feed is all there');
+	assert.deepEqual(library.problems.map(problem => problem.problem), ['larger than the 10 MB limit: not read']);
+});
