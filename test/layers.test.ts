@@ -57,3 +57,7 @@ test('ui/ does no file I/O and no Markdown parsing', () => {
 	const forbidden = (specifier: string) => /^(node:)?(fs|fs\/promises)$/.test(specifier) || /^(marked|marked-terminal|gray-matter)$/.test(specifier);
 	assert.deepEqual(violations('ui', forbidden), []);
 });
+
+test('sources/ (the web) never imports ui/, ink or react', () => {
+	assert.deepEqual(violations('sources', isUiOrReact), []);
+});
