@@ -105,6 +105,8 @@ Examples
   blog-tui read getting-started | less -R read a post in your pager
   blog-tui read notes/idea.md --width 72  print a file at 72 columns
   pbpaste | blog-tui read -               preview Markdown from the clipboard
+  blog-tui https://example.com/feed.xml   browse a feed (offline: its last copy)
+  blog-tui https://example.com ~/notes    a site's feed and a folder as one
   blog-tui serve ~/blog --host 0.0.0.0    then: ssh -p 2222 <this host>
 
 Exit status: 0 done, 1 something went wrong, 2 the command line was wrong.
