@@ -58,6 +58,10 @@ test('ui/ does no file I/O and no Markdown parsing', () => {
 	assert.deepEqual(violations('ui', forbidden), []);
 });
 
+test('serve/ never imports cli/ (what both need lives in terminal/)', () => {
+	assert.deepEqual(violations('serve', (_specifier, resolved) => resolved.startsWith(`cli${path.sep}`)), []);
+});
+
 test('sources/ (the web) never imports ui/, ink or react', () => {
 	assert.deepEqual(violations('sources', isUiOrReact), []);
 });

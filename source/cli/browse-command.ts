@@ -6,7 +6,7 @@ import type {Target} from './choose-sources.js';
 import {CliError} from './errors.js';
 import type {GlobalOptions} from './global-options.js';
 import {listCommand} from './list-command.js';
-import {detectTheme, terminalCapabilities} from './terminal-capabilities.js';
+import {detectTheme, terminalCapabilities} from '../terminal/terminal-capabilities.js';
 
 /** Keys from the terminal itself when stdin is a pipe (`cat list | blog-tui`), else undefined. */
 function openTerminalInput(): tty.ReadStream | undefined {

@@ -7,7 +7,7 @@ import {listTable, problemLines} from './list-table.js';
 import {openSources} from '../sources/library-sources.js';
 import {remoteOptions, type Target} from './choose-sources.js';
 import {selectPosts} from './select-posts.js';
-import {terminalCapabilities, terminalColumns} from './terminal-capabilities.js';
+import {terminalCapabilities, terminalColumns} from '../terminal/terminal-capabilities.js';
 
 export type ListRequest = {json: boolean; tags: readonly string[]};
 

@@ -1,3 +1,4 @@
+import {terminalSafeJson} from '../terminal/terminal-safe-json.js';
 import type {Post, Problem} from '../content/post.js';
 
 /** One post in `blog-tui list --json`; the schema is documented in the README — change both together. */
@@ -52,14 +53,7 @@ export function listJson(posts: readonly Post[], problems: readonly Problem[]): 
 	];
 }
 
-/**
- * JSON text that is safe to show on a terminal: `JSON.stringify` escapes C0 controls but leaves DEL,
- * C1 controls (`\u009b` starts a control sequence on some terminals) and bidi overrides raw.
- * Escaping them keeps the data identical for any JSON reader.
- */
+/** The JSON `list --json` prints, safe to show on a terminal (see `terminalSafeJson`). */
 export function stringifyJson(value: unknown): string {
-	return JSON.stringify(value, undefined, 2).replaceAll(
-		/[\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
-		character => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`,
-	);
+	return terminalSafeJson(value, 2);
 }

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import type {Post, Problem} from '../content/post.js';
 import {sanitize} from '../render/sanitize.js';
 import {fitTo, truncate} from '../ui/format.js';
-import type {ColorLevel} from './terminal-capabilities.js';
+import type {ColorLevel} from '../terminal/terminal-capabilities.js';
 
 export type TableOptions = {
 	/** Columns available; every line fits. */

@@ -11,7 +11,7 @@ import {findPost} from './find-post.js';
 import type {GlobalOptions} from './global-options.js';
 import type {Io} from './io.js';
 import {oneLine, problemLines} from './list-table.js';
-import {detectTheme, terminalCapabilities, terminalColumns} from './terminal-capabilities.js';
+import {detectTheme, terminalCapabilities, terminalColumns} from '../terminal/terminal-capabilities.js';
 
 export type ReadRequest = {
 	/** A slug, a path inside the folder, a file, or `-` for standard input. */

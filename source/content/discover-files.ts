@@ -5,6 +5,18 @@ export const defaultExtensions = ['md', 'markdown', 'mdx'];
 
 export type Discovered = {files: string[]; problems: Array<{absolutePath: string; problem: string}>};
 
+export type DiscoverOptions = {
+	/** Only what really lies inside the root: a link whose target is outside it is reported, not followed (`serve`). */
+	confine?: boolean;
+};
+
+export const leavesFolder = 'link leads outside the folder: not served';
+
+/** Whether the real (symlink-free) path `real` is `realRoot` or lies below it. */
+export function isInside(realRoot: string, real: string): boolean {
+	return real === realRoot || real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep);
+}
+
 const skippedFolders = new Set(['node_modules']);
 
 export function describeFsError(error: unknown): string {
@@ -40,9 +52,10 @@ export function describeFsError(error: unknown): string {
 /**
  * Finds post files under `root` (sorted by path), skipping hidden folders and `node_modules`.
  * Symlinks are followed, but a link back into a folder being read is reported as a loop, a link
- * to a folder or file already read is skipped, and a broken link is reported.
+ * to a folder or file already read is skipped, and a broken link is reported. With `confine`, a link
+ * that leads out of the root is reported instead of followed.
  */
-export async function discoverFiles(root: string, extensions: readonly string[] = defaultExtensions): Promise<Discovered> {
+export async function discoverFiles(root: string, extensions: readonly string[] = defaultExtensions, options: DiscoverOptions = {}): Promise<Discovered> {
 	const wanted = new Set(extensions.map(extension => extension.replace(/^\./, '').toLowerCase()));
 	const files: string[] = [];
 	const problems: Discovered['problems'] = [];
@@ -79,6 +92,11 @@ export async function discoverFiles(root: string, extensions: readonly string[] 
 				} catch (error) {
 					const reason = describeFsError(error);
 					problems.push({absolutePath: full, problem: reason === 'does not exist' ? 'broken link: its target does not exist' : reason});
+					continue;
+				}
+
+				if (options.confine && !isInside(realRoot, real)) {
+					problems.push({absolutePath: full, problem: leavesFolder});
 					continue;
 				}
 			}

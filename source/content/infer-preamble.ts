@@ -30,7 +30,7 @@ function asMinutes(part: string): number | undefined {
 }
 
 /** A line made only of a date and/or `N min read` (`5 min read · Jun 4, 2023`), else undefined. */
-function metaLine(line: string): {date?: PostDate; minutes?: number} | undefined {
+export function metaLine(line: string): {date?: PostDate; minutes?: number} | undefined {
 	const parts = unwrap(line).split(/\s+[·•|–—]\s+/).map(unwrap);
 	const found: {date?: PostDate; minutes?: number} = {};
 	for (const part of parts) {

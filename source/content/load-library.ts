@@ -1,7 +1,8 @@
-import {stat} from 'node:fs/promises';
+import {realpathSync} from 'node:fs';
+import {realpath, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {decodeText, isUtf16} from './decode-text.js';
-import {defaultExtensions, describeFsError, discoverFiles} from './discover-files.js';
+import {defaultExtensions, describeFsError, discoverFiles, isInside, leavesFolder} from './discover-files.js';
 import {loadPost} from './load-post.js';
 import type {Library, Post, Problem} from './post.js';
 import {readFileBytes} from './read-file-bytes.js';
@@ -16,6 +17,8 @@ export type LoadOptions = {
 	onProgress?: (read: number, total: number) => void;
 	/** Drafts are loaded and flagged `draft: true` unless this is `false`; default true (the UI filters). */
 	includeDrafts?: boolean;
+	/** Read nothing whose real path is outside the folder (see `discoverFiles`); for `serve`. */
+	confine?: boolean;
 };
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
@@ -85,9 +88,30 @@ export function postFromBytes(bytes: Uint8Array, place: {id: string; path: strin
 	return {post: loadPost({...place, text, warnings: decoded.warnings, sources})};
 }
 
-function loadFile(base: string, absolutePath: string, maxBytes: number): FileResult {
+/** Checked again just before reading: a folder on the way may have been swapped for a link since discovery. */
+function outside(realRoot: string, absolutePath: string): string | undefined {
+	try {
+		return isInside(realRoot, realpathSync(absolutePath)) ? undefined : leavesFolder;
+	} catch (error) {
+		return describeFsError(error);
+	}
+}
+
+function loadFile(base: string, absolutePath: string, maxBytes: number, realRoot: string | undefined): FileResult {
+	const refused = realRoot === undefined ? undefined : outside(realRoot, absolutePath);
+	if (refused) {
+		return {problem: refused};
+	}
+
 	const read = readFileBytes(absolutePath, maxBytes);
 	return 'problem' in read ? read : postFromBytes(read.bytes, {id: absolutePath, path: toRelative(base, absolutePath), absolutePath});
+}
+
+/** The root itself cannot be read; `reason` says why without naming the path. */
+export class RootError extends Error {
+	constructor(root: string, readonly reason: string) {
+		super(`${root} ${reason}`);
+	}
 }
 
 function yieldToEventLoop(): Promise<void> {
@@ -107,17 +131,18 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 	try {
 		info = await stat(absoluteRoot);
 	} catch (error) {
-		throw new Error(`${root} ${describeFsError(error)}`);
+		throw new RootError(root, describeFsError(error));
 	}
 
 	if (!info.isDirectory() && !info.isFile()) {
-		throw new Error(`${root} is not a file or folder`);
+		throw new RootError(root, 'is not a file or folder');
 	}
 
 	const base = info.isDirectory() ? absoluteRoot : path.dirname(absoluteRoot);
 	const discovered = info.isDirectory()
-		? await discoverFiles(absoluteRoot, options.extensions ?? defaultExtensions)
+		? await discoverFiles(absoluteRoot, options.extensions ?? defaultExtensions, {confine: options.confine})
 		: {files: [absoluteRoot], problems: []};
+	const realRoot = options.confine && info.isDirectory() ? await realpath(absoluteRoot) : undefined;
 	const maxBytes = options.maxBytes ?? defaultMaxBytes;
 	const total = discovered.files.length;
 	options.onProgress?.(0, total);
@@ -126,7 +151,7 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 	const problems: Problem[] = discovered.problems.map(({absolutePath, problem}) => ({path: toRelative(base, absolutePath), absolutePath, problem}));
 	let sliceStart = performance.now();
 	for (const [index, file] of discovered.files.entries()) {
-		const result = loadFile(base, file, maxBytes);
+		const result = loadFile(base, file, maxBytes, realRoot);
 		if ('post' in result) {
 			posts.push(result.post);
 		} else {

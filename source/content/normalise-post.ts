@@ -1,20 +1,28 @@
 import path from 'node:path';
 import {inferPreamble} from './infer-preamble.js';
-import {type BodyScan, extractHeadings, scanBody} from './outline.js';
+import {type BodyScan, outlineBody, scanBody} from './outline.js';
 import {parseDate} from './parse-date.js';
 import {parseFrontmatter} from './parse-frontmatter.js';
 import type {Post, PostDate} from './post.js';
 import {cleanText, own, readFirst, readString, toBoolean, toMinutes, toTags, unreadField} from './read-fields.js';
+import {readMdxMeta} from './read-mdx-meta.js';
 import {restoreCollapsed} from './restore-collapsed.js';
 import {stripMdxEsm} from './strip-mdx-esm.js';
+import {stripPageChrome} from './strip-page-chrome.js';
+import {stripTemplateEnd} from './strip-template-end.js';
 import {firstParagraph, readingMinutes} from './summarise-body.js';
 
 const dateKeys = ['date', 'publishedAt', 'published', 'pubDate', 'publishDate', 'created', 'posted'];
 const updatedKeys = ['updated', 'updatedDate', 'lastmod', 'modified'];
-const tagKeys = ['tags', 'tag', 'keywords', 'categories', 'category'];
+const tagKeys = ['tags', 'tag', 'keywords', 'categories', 'category', 'topics'];
 const descriptionKeys = ['description', 'summary', 'excerpt', 'subtitle'];
 const readingKeys = ['readTime', 'readingTime', 'reading_time'];
 const coverKeys = ['heroImage', 'image', 'cover', 'coverImage', 'images'];
+// Zola's `path`, Hugo's `url`, Jekyll's `permalink`: `2015/04/10/fearless-concurrency`, `/blog/2015-04-10-x/`.
+const permalinkKeys = ['path', 'url', 'permalink', 'slug'];
+const permalinkDate = /(?:^|[/_-])((?:19|20)\d{2})([/-])(\d{2})\2(\d{2})(?=$|[/_.-])/;
+// Fields a post's `export const meta` is read for: a value there that is not a literal deserves a word.
+const metaFieldKeys = new Set(['title', ...dateKeys, ...updatedKeys, ...tagKeys, ...descriptionKeys]);
 const bundleFileNames = new Set(['index', '_index', 'readme']);
 const jekyllPrefix = /^(\d{4}-\d{2}-\d{2})-/;
 
@@ -62,8 +70,18 @@ function readableName(stem: string): string {
 	return cleanText(words.charAt(0).toUpperCase() + words.slice(1), 300) || 'Untitled';
 }
 
+/** The date in a permalink-like field, for posts whose only date is their address. */
+function toPermalinkDate(value: unknown): PostDate | undefined {
+	const match = typeof value === 'string' && value.length <= 300 ? permalinkDate.exec(value) : undefined;
+	return match ? parseDate(`${match[1]}-${match[3]}-${match[4]}`) : undefined;
+}
+
 function slugOf(value: string): string {
 	return value.trim().replace(/^\/+|\/+$/g, '').replace(/\s+/g, '-').slice(0, 200);
+}
+
+function addRepair(sources: Record<string, string>, repair: string): void {
+	sources['body'] = sources['body'] ? `${sources['body']}, ${repair}` : repair;
 }
 
 function removeLines(body: string, from: number, count: number): string {
@@ -141,12 +159,37 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	const sources: Record<string, string> = {...given};
 	const frontmatter = parseFrontmatter(text);
 	const warnings = [...readWarnings, ...frontmatter.warnings];
-	const {data} = frontmatter;
+	let {data} = frontmatter;
 	let body = frontmatter.body.replace(/^\n+/, '');
-	const withoutEsm = relativePath.toLowerCase().endsWith('.mdx') ? stripMdxEsm(body) : undefined;
+	const mdx = relativePath.toLowerCase().endsWith('.mdx');
+	const meta = mdx ? readMdxMeta(body) : undefined;
+	if (meta) {
+		data = {...meta.data, ...data};
+		body = meta.body;
+		sources['fields'] = 'export const meta';
+		for (const key of meta.notLiteral.filter(name => metaFieldKeys.has(name))) {
+			warnings.push(`meta.${key} is not a literal value: ignored (nothing in a post is run)`);
+		}
+	}
+
+	const withoutEsm = mdx ? stripMdxEsm(body) : undefined;
 	if (withoutEsm !== undefined) {
 		body = withoutEsm;
-		sources['body'] = sources['body'] ? `${sources['body']}, MDX imports removed` : 'MDX imports removed';
+		addRepair(sources, 'MDX imports removed');
+	}
+
+	// A page saved as text has no frontmatter; its fields are in the page around the article.
+	const page = frontmatter.format === 'none' ? stripPageChrome(body) : undefined;
+	if (page) {
+		body = page.body;
+		warnings.push(...page.warnings);
+		addRepair(sources, 'page chrome removed');
+	}
+
+	const templateEnd = stripTemplateEnd(body);
+	if (templateEnd) {
+		body = templateEnd.body;
+		warnings.push(`a stray ${JSON.stringify(templateEnd.dropped)} after the last paragraph (the end of a JavaScript template string): dropped`);
 	}
 
 	if (body.trim() === '') {
@@ -160,10 +203,14 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	if (restored !== undefined) {
 		body = restored;
 		scanned = scanBody(body);
-		sources['body'] = sources['body'] ? `${sources['body']}, collapsed lines restored` : 'collapsed lines restored';
+		addRepair(sources, 'collapsed lines restored');
 	}
 
-	const titleChoice = chooseTitle(data, body, scanned.headings);
+	const titleChoice = chooseTitle(page?.title ? {title: page.title.text} : data, body, scanned.headings);
+	if (titleChoice && page?.title) {
+		titleChoice.source = page.title.source;
+	}
+
 	if (titleChoice && titleChoice.body !== body) {
 		body = titleChoice.body;
 		scanned = undefined;
@@ -178,8 +225,15 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	} else {
 		const prefix = jekyllPrefix.exec(path.basename(absolutePath)) ?? jekyllPrefix.exec(stem);
 		date = prefix ? parseDate(prefix[1]) : undefined;
+		const permalink = date ? undefined : readFirst(data, permalinkKeys, toPermalinkDate);
 		if (date) {
 			sources['date'] = 'file name';
+		} else if (permalink) {
+			date = permalink.value;
+			sources['date'] = permalink.key;
+		} else if (page?.date) {
+			date = page.date;
+			sources['date'] = 'page';
 		}
 	}
 
@@ -215,6 +269,9 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	if (readingField) {
 		minutes = readingField.value;
 		sources['readingMinutes'] = readingField.key;
+	} else if (page?.readingMinutes !== undefined) {
+		minutes = page.readingMinutes;
+		sources['readingMinutes'] = 'page';
 	} else if (preamble.readingMinutes !== undefined) {
 		minutes = preamble.readingMinutes;
 		sources['readingMinutes'] = 'read time line';
@@ -239,7 +296,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		}
 	}
 
-	const tags = readFirst(data, tagKeys, toTags);
+	const tags = readFirst(data, tagKeys, toTags) ?? (page?.tags ? {key: 'page', value: page.tags} : undefined);
 	if (tags) {
 		sources['tags'] = tags.key;
 	} else {
@@ -265,7 +322,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	const slug = slugField ? slugOf(slugField.value) : slugOf(stem.replace(jekyllPrefix, '')) || 'post';
 	sources['slug'] = slugField ? 'slug' : fromFolder ? 'folder name' : 'file name';
 
-	const author = readFirst(data, ['author', 'authors'], toAuthor);
+	const author = readFirst(data, ['author', 'authors'], toAuthor) ?? (page?.author ? {key: 'page', value: cleanText(page.author, 120)} : undefined);
 	if (author) {
 		sources['author'] = author.key;
 	}
@@ -275,6 +332,8 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		sources['cover'] = cover.key;
 	}
 
+	const outline = outlineBody(body, scanned ??= scanBody(body));
+	body = outline.body;
 	return {
 		id: absolutePath,
 		slug: slug || 'post',
@@ -290,7 +349,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 		path: relativePath,
 		absolutePath,
 		body,
-		headings: extractHeadings(body, scanned ??= scanBody(body)),
+		headings: outline.headings,
 		warnings,
 		sources,
 	};

@@ -1,24 +1,7 @@
+import {decodeEntities} from './decode-entities.js';
+import {inferHeadings} from './infer-headings.js';
 import type {Heading} from './post.js';
-
-/** Makes anchor ids the way GitHub does (github-slugger): repeats get `-1`, `-2`, … */
-export function createSlugger(): (text: string) => string {
-	const occurrences = new Map<string, number>();
-	return text => {
-		const lower = text.toLowerCase();
-		const original = (/^[a-z\d _-]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')).replace(/ /g, '-');
-		let id = original;
-		while (occurrences.has(id)) {
-			const count = occurrences.get(original)! + 1;
-			occurrences.set(original, count);
-			id = `${original}-${count}`;
-		}
-
-		occurrences.set(id, 0);
-		return id;
-	};
-}
-
-const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: ' '};
+import {createSlugger} from './slugger.js';
 
 /** Reduces inline Markdown in a heading to the text a reader sees. */
 export function plainInline(markdown: string): string {
@@ -26,18 +9,18 @@ export function plainInline(markdown: string): string {
 		return markdown.trim();
 	}
 
-	// Escaped punctuation is set aside first so `\*` never pairs up as emphasis.
-	return markdown
+	// Escaped punctuation is set aside first so `\*` never pairs up as emphasis, and so is `&` in code
+	// (entities in code stay as written).
+	return decodeEntities(markdown
 		.replace(/\\([!-/:-@[-`{-~])/g, (_, character: string) => String.fromCharCode(0xE000 + character.charCodeAt(0)))
 		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
 		.replace(/<[^>]+>/g, '')
-		.replace(/(`+)(.+?)\1/g, '$2')
+		.replace(/(`+)(.+?)\1/g, (_, _ticks: string, code: string) => code.replaceAll('&', '\uE026'))
 		.replace(/(\*\*|__|~~)(.+?)\1/g, '$2')
 		.replace(/(\*|_)(\S(?:.*?\S)?)\1/g, '$2')
-		.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => entities[name]!)
-		.replace(/[\uE021-\uE07E]/g, character => String.fromCharCode(character.charCodeAt(0) - 0xE000))
+	).replace(/[\uE021-\uE07E]/g, character => String.fromCharCode(character.charCodeAt(0) - 0xE000))
 		.replace(/\s+/g, ' ')
 		.trim();
 }
@@ -52,8 +35,9 @@ const htmlComment = /^ {0,3}<!--/;
 const htmlBlockTag = /^ {0,3}<\/?(address|article|aside|blockquote|body|details|dialog|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|legend|li|main|menu|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(?:\s|\/?>|$)/i;
 const htmlAnyTag = /^ {0,3}(?:<[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>|<\/[a-zA-Z][\w-]*\s*>)\s*$/;
 
-type Paragraph = {line: number; text: string};
-export type BodyScan = {headings: Array<Omit<Heading, 'id'>>; singleLineParagraphs: Paragraph[]; lineCount: number};
+/** A top-level paragraph whose first line might stand in for a heading: its first line, trimmed, and its length in lines. */
+export type Candidate = {line: number; text: string; lines: number; hardBreak: boolean};
+export type BodyScan = {headings: Array<Omit<Heading, 'id'>>; candidates: Candidate[]; lineCount: number};
 
 /** `---`, `* * *`, `___`: checked by a loop, as a regex for it overflows the stack on a megabyte of `- `. */
 function isThematicBreak(line: string): boolean {
@@ -143,7 +127,7 @@ function scan(body: string): BodyScan {
 			headings.push(heading);
 		}
 	};
-	const singleLineParagraphs: Paragraph[] = [];
+	const candidates: Candidate[] = [];
 	const lines = body.split('\n');
 	let fence: {marker: string; indent: number} | undefined;
 	let html: 'comment' | 'raw' | 'block' | undefined;
@@ -160,11 +144,12 @@ function scan(body: string): BodyScan {
 	let previousBlank = true;
 
 	const closeParagraph = (nextStartsBlock: boolean) => {
-		if (paragraph === 1 && nextStartsBlock) {
-			const text = lines[paragraphStart]!.trim();
+		if (paragraph > 0 && nextStartsBlock) {
+			const first = lines[paragraphStart]!;
+			const text = first.trim();
 			// Only these can become inferred headings: keep the list short.
-			if (singleLineParagraphs.length < maxOutline && text.length <= 90 && (text.startsWith('**') || text.startsWith('__') || text.endsWith(':'))) {
-				singleLineParagraphs.push({line: paragraphStart, text});
+			if (candidates.length < maxOutline && text.length <= 90 && (text.startsWith('**') || text.startsWith('__') || text.endsWith(':'))) {
+				candidates.push({line: paragraphStart, text, lines: paragraph, hardBreak: paragraph > 1 && /( {2,}|\\)$/.test(first)});
 			}
 		}
 
@@ -212,7 +197,20 @@ function scan(body: string): BodyScan {
 		}
 
 		if (listIndent >= 0 && indent >= listIndent) {
-			// Content of a list item: fences inside it still hide `#` lines.
+			// Content of a list item: fences and raw HTML (`<pre>`, comments) inside it still hide what they hold.
+			const content = line.slice(indent);
+			const innerRaw = htmlRaw.exec(content);
+			if (innerRaw && !content.toLowerCase().includes(`</${innerRaw[1]!.toLowerCase()}>`)) {
+				html = 'raw';
+				rawTag = innerRaw[1]!.toLowerCase();
+				continue;
+			}
+
+			if (htmlComment.test(content) && !content.includes('-->')) {
+				html = 'comment';
+				continue;
+			}
+
 			const inner = fenceOpen.exec(line);
 			if (inner && !(inner[2]![0] === '`' && inner[3]!.includes('`'))) {
 				fence = {marker: inner[2]!, indent: inner[1]!.length};
@@ -336,48 +334,24 @@ function scan(body: string): BodyScan {
 	}
 
 	closeParagraph(true);
-	return {headings, singleLineParagraphs, lineCount: lines.length};
-}
-
-const boldParagraph = /^(\*\*|__)(?=\S)([^*_]{1,80}?)\1[ \t]*(:?)$/;
-const labelLine = /^(?![-*+>|<!#[\d])([^.!?;:]{1,60}):$/;
-
-/** Paragraphs that stand in for headings in a post that has none: `**Setup**`, `Key takeaways:`. */
-function inferHeadings(paragraphs: Paragraph[]): Array<Omit<Heading, 'id'>> {
-	const found: Array<{line: number; text: string; source: string; bold: boolean}> = [];
-	for (const {line, text: source} of paragraphs) {
-		const bold = boldParagraph.exec(source);
-		if (bold) {
-			const text = plainInline(bold[2]!).replace(/\s*:$/, '');
-			if (/[\p{L}\p{N}]/u.test(text)) {
-				found.push({line, text, source, bold: true});
-			}
-
-			continue;
-		}
-
-		const label = labelLine.exec(source);
-		if (label && label[1]!.trim().split(/\s+/).length <= 8 && !/https?$|`/.test(label[1]!)) {
-			const text = plainInline(label[1]!);
-			if (/[\p{L}\p{N}]/u.test(text)) {
-				found.push({line, text, source, bold: false});
-			}
-		}
-	}
-
-	const anyBold = found.some(heading => heading.bold);
-	return found.map(({line, text, source, bold}) => ({depth: bold || !anyBold ? 2 : 3, text, inferred: true, line, source}));
+	return {headings, candidates, lineCount: lines.length};
 }
 
 /**
- * The post's outline: its top-level headings, or, when it has none, headings inferred from bold
- * paragraphs and `Label:` lines. Ids are unique GitHub-style anchors. Pass `scanned` when the body
- * was already scanned by `scanBody` and has not changed since.
+ * The post's outline and the body it refers to: its top-level headings, or, when it has none,
+ * headings inferred from bold paragraphs and plain-text labels (see `inferHeadings`), whose shapes
+ * may need the body split so each stands alone. Ids are unique GitHub-style anchors. Pass `scanned`
+ * when the body was already scanned by `scanBody` and has not changed since.
  */
-export function extractHeadings(body: string, scanned: BodyScan = scanBody(body)): Heading[] {
-	const headings = scanned.headings.length > 0 ? scanned.headings : inferHeadings(scanned.singleLineParagraphs);
+export function outlineBody(body: string, scanned: BodyScan = scanBody(body)): {body: string; headings: Heading[]} {
+	const found = scanned.headings.length > 0 ? {body, headings: scanned.headings} : inferHeadings(body, scanned.candidates);
 	const slug = createSlugger();
-	return headings.map(heading => ({...heading, id: slug(heading.text)}));
+	return {body: found.body, headings: found.headings.map(heading => ({...heading, id: slug(heading.text)}))};
+}
+
+/** The outline of a body that needs no split for its inferred headings (as `Post.body` never does). */
+export function extractHeadings(body: string, scanned: BodyScan = scanBody(body)): Heading[] {
+	return outlineBody(body, scanned).headings;
 }
 
 /** One pass over a body: its top-level headings and the candidates for inferred ones. */

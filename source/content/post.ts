@@ -21,8 +21,10 @@ export type PostDate = {
  * Headings with `inferred: true` exist only in posts with no real heading at all. Each one is a
  * paragraph made of a single line, `body.split('\n')[heading.line]`, whose trimmed text is
  * `heading.source`, and that text is either
- * - wholly bold: `**Data Management:**`, `**Data Management**:`, `__Setup__` (depth 2), or
- * - a short plain label ending in a colon: `Key takeaways:` (depth 2, or 3 when the post also has bold ones).
+ * - wholly bold and not a sentence: `**Data Management:**`, `**Data Management**:`, `__Setup__`
+ *   (depth 2); a bold first line ending in a hard break was split from its paragraph to be one, or
+ * - in a post with no Markdown syntax at all, a short plain label ending in a colon that is followed
+ *   by two or more short lines (made a list): `Key takeaways:` (depth 2).
  * The renderer finds it as a paragraph token whose `raw.trim()` equals `heading.source`.
  */
 export type Heading = {
@@ -77,7 +79,8 @@ export type Post = {
 	/**
 	 * Where each field came from: a frontmatter key (`{date: 'pubDate'}`) or an inference:
 	 * `h1`, `first line`, `file name`, `folder name`, `date line`, `read time line`, `first paragraph`,
-	 * `words`, `_drafts folder`. `body` records repairs: `mojibake repaired`, `collapsed lines restored`.
+	 * `words`, `_drafts folder`. `fields: 'export const meta'` when an MDX post's fields came from its
+	 * meta export; a date read from a permalink is recorded under that key (`path`, `url`). `body` records repairs: `mojibake repaired`, `collapsed lines restored`.
 	 */
 	sources: Record<string, string>;
 };

@@ -15,10 +15,36 @@ function capitalised(word: string): boolean {
 	return /^[\p{Lu}\p{N}"'“‘(`*_]/u.test(word);
 }
 
+// Words that start a sentence far more often than they sit inside a heading (`## Challenges While microservices…`).
+const sentenceOpeners = new Set(['while', 'when', 'whether', 'if', 'although', 'though', 'however', 'this', 'these', 'those', 'it', 'it’s', 'it\'s', 'we', 'we’re', 'we\'re', 'you', 'you’re', 'you\'re', 'i', 'i’m', 'i\'m', 'our', 'many', 'most', 'some', 'there', 'here', 'today', 'now', 'because', 'since', 'once', 'unlike', 'let’s', 'let\'s']);
+const bullet = new Set(['-', '*', '+']);
+
+function isLower(word: string | undefined): boolean {
+	return word !== undefined && /^\p{Ll}/u.test(word);
+}
+
 /** How many of `words` belong to the heading that starts the segment. */
 function headingLength(words: string[]): number {
 	const limit = Math.min(words.length, maxHeadingWords);
+	// A list follows the heading: `### 1. Scalability - Scale services - Pay less`.
+	const listAhead = words.filter(word => bullet.has(word)).length >= 2;
+	for (let index = 1; index < limit; index++) {
+		if (listAhead && bullet.has(words[index]!)) {
+			return index;
+		}
+
+		// `Title Case Heading While microservices offer…`: the opener starts the first sentence.
+		if (sentenceOpeners.has(words[index]!.toLowerCase()) && capitalised(words[index]!) && (isLower(words[index + 1]) || isLower(words[index + 2]))) {
+			return index;
+		}
+	}
+
 	for (let index = 0; index < limit; index++) {
+		// `Step 1: Install`, `Why now?`, but not a sentence that runs on to a colon (`…benefits, they bring costs:`).
+		if (/[,.;]$/.test(words[index]!)) {
+			break;
+		}
+
 		if (/[:?!]$/.test(words[index]!) && index + 1 < words.length) {
 			return index + 1;
 		}
@@ -55,9 +81,9 @@ function headingLength(words: string[]): number {
 
 /** Breaks ` - a - b` and ` 1. a 2. b` runs (two items or more) into list lines. */
 function restoreLists(text: string): string {
-	const bullets = text.match(/\s[-*+]\s+(?=\S)/g);
+	const bullets = text.match(/(?:^|\s)[-*+]\s+(?=\S)/g);
 	if (bullets && bullets.length >= 2) {
-		text = text.replace(/\s+([-*+])\s+(?=\S)/g, '\n$1 ');
+		text = text.replace(/(?:^|\s+)([-*+])\s+(?=\S)/g, '\n$1 ').replace(/^\n/, '');
 	}
 
 	const numbered = [...text.matchAll(/\s(\d{1,2})\.\s+(?=\S)/g)].map(match => Number(match[1]));
@@ -66,7 +92,7 @@ function restoreLists(text: string): string {
 	}
 
 	// A list needs a blank line before it unless it starts the block.
-	return text.replace(/^([^\n]+)\n(?=[-*+] |\d{1,2}\. )/, '$1\n\n');
+	return text.replace(/^(?![-*+] |\d{1,2}\. )([^\n]+)\n(?=[-*+] |\d{1,2}\. )/, '$1\n\n');
 }
 
 function restoreLine(line: string): string {

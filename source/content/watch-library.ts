@@ -1,8 +1,8 @@
-import {type FSWatcher, watch} from 'node:fs';
+import {type FSWatcher, type Stats, watch} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {defaultExtensions} from './discover-files.js';
-import {loadLibrary, type LoadOptions} from './load-library.js';
+import {loadLibrary, type LoadOptions, RootError} from './load-library.js';
 import type {Library, Post} from './post.js';
 
 export type LibraryWatchOptions = Omit<LoadOptions, 'onProgress'> & {
@@ -12,6 +12,12 @@ export type LibraryWatchOptions = Omit<LoadOptions, 'onProgress'> & {
 	watch: boolean;
 	/** Quiet time after the last change before re-reading, so a save that writes several times reads once. */
 	debounceMs?: number;
+	/**
+	 * How often a watched folder root is looked at again, to follow it when it is removed and made
+	 * again (a deploy's `rm -rf site; mkdir site`) or when a symlinked root is switched to another
+	 * release (`ln -sfn release-2 current`): the watcher stays on the old folder in both cases.
+	 */
+	pollMs?: number;
 };
 
 export type IndexingProgress = {read: number; total: number | undefined};
@@ -72,9 +78,26 @@ export function keepUnchanged(previous: Library, next: Library): Library {
 	return kept === 0 ? next : {...next, posts};
 }
 
+// Named by its label only: over SSH the absolute path is the server's business.
 function failedLibrary(root: string, label: string, error: unknown): Library {
-	const problem = error instanceof Error ? error.message : String(error);
+	const problem = error instanceof RootError ? `${label} ${error.reason}` : error instanceof Error ? error.message : String(error);
 	return {root, label, posts: [], problems: [{path: label, absolutePath: root, problem}]};
+}
+
+/**
+ * Which folder a root is right now: it changes when the folder is made again or a link to it is
+ * switched. The birth time tells a new folder from an old one whose inode number was reused.
+ */
+function identityOf(info: Stats): string | undefined {
+	return info.isDirectory() ? `${info.dev}:${info.ino}:${info.birthtimeMs}` : undefined;
+}
+
+async function folderIdentity(root: string): Promise<string | undefined> {
+	try {
+		return identityOf(await stat(root));
+	} catch {
+		return undefined;
+	}
 }
 
 /**
@@ -84,13 +107,16 @@ function failedLibrary(root: string, label: string, error: unknown): Library {
  */
 export function watchLibrary(root: string, options: LibraryWatchOptions): LibraryWatcher {
 	const absoluteRoot = path.resolve(root);
-	const {label, debounceMs = 100, watch: follow, ...loadOptions} = options;
+	const {label, debounceMs = 100, pollMs = 1000, watch: follow, ...loadOptions} = options;
 	const extensions = (loadOptions.extensions ?? defaultExtensions).map(extension => extension.replace(/^\./, '').toLowerCase());
 	const listeners = new Set<() => void>();
 	let library: Library = {root: absoluteRoot, label, posts: [], problems: []};
 	let progress: IndexingProgress | undefined = {read: 0, total: undefined};
 	let watcher: FSWatcher | undefined;
+	/** The folder the watcher was started on, as `folderIdentity` names it. */
+	let watched: string | undefined;
 	let timer: NodeJS.Timeout | undefined;
+	let poller: NodeJS.Timeout | undefined;
 	let reading: Promise<Library> | undefined;
 	let again = false;
 	let closed = false;
@@ -164,11 +190,27 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 		timer = setTimeout(reread, debounceMs);
 	};
 
+	const stopWatching = () => {
+		watcher?.close();
+		watcher = undefined;
+	};
+
 	const startWatching = async () => {
 		let base = absoluteRoot;
 		let only: string | undefined;
+		let info;
 		try {
-			if (!(await stat(absoluteRoot)).isDirectory()) {
+			info = await stat(absoluteRoot);
+		} catch {
+			watched = undefined;
+			notify();
+			return;
+		}
+
+		// Kept even if watching fails below (out of watches): retrying every poll would not help.
+		watched = identityOf(info);
+		try {
+			if (!info.isDirectory()) {
 				// Watch the folder, not the file: editors save by replacing the file, which ends a file watch.
 				base = path.dirname(absoluteRoot);
 				only = path.basename(absoluteRoot);
@@ -181,14 +223,13 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 				}
 			});
 			watcher.on('error', () => {
-				// The folder went away or the system ran out of watches: keep what was read, stop following.
-				watcher?.close();
-				watcher = undefined;
+				// The folder went away or the system ran out of watches: keep what was read; the poll
+				// starts again on the folder if it comes back.
+				stopWatching();
 				notify();
 			});
 			if (closed) {
-				watcher.close();
-				watcher = undefined;
+				stopWatching();
 			}
 		} catch {
 			watcher = undefined;
@@ -197,9 +238,43 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 		notify();
 	};
 
+	/** Follows the root folder to wherever it is now. */
+	const checkFolder = async () => {
+		const now = await folderIdentity(absoluteRoot);
+		if (closed || now === watched) {
+			return;
+		}
+
+		stopWatching();
+		if (now === undefined) {
+			// Gone: say so, rather than go on showing posts that are no longer there.
+			watched = undefined;
+			notify();
+		} else {
+			// Made again, or the link now leads to another release: watch that folder.
+			await startWatching();
+		}
+
+		reread();
+	};
+
 	// Watch from the start, so a file saved while the first read runs is not missed.
 	if (follow) {
-		void startWatching();
+		// One check at a time, and none while the first watcher is being set up.
+		let busy = true;
+		const done = () => {
+			busy = false;
+		};
+
+		void startWatching().finally(done);
+		poller = setInterval(() => {
+			if (!busy) {
+				busy = true;
+				void checkFolder().finally(done);
+			}
+		}, pollMs);
+		// The poll never keeps a process alive by itself.
+		poller.unref();
 	}
 
 	const ready = run(true);
@@ -223,8 +298,8 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 		close() {
 			closed = true;
 			clearTimeout(timer);
-			watcher?.close();
-			watcher = undefined;
+			clearInterval(poller);
+			stopWatching();
 			waiting = [];
 		},
 	};

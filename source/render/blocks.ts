@@ -1,7 +1,9 @@
 import type {Token, Tokens} from 'marked';
 import {renderCodeBlock} from './code-block.js';
 import {htmlBlockText} from './html-text.js';
-import {htmlTagRuns, type InlineContext, inlineRuns} from './inline.js';
+import {jsxChildren} from './jsx-block.js';
+import {createLexer} from './lexer.js';
+import {htmlTagRuns, type InlineContext, inlineRuns, prose} from './inline.js';
 import {appendAll, blankLine, type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
 import {nest, type Role} from './style.js';
 import {renderTable} from './table.js';
@@ -143,14 +145,20 @@ function renderQuote(token: Tokens.Blockquote, width: number, context: BlockCont
 	return inner.map(line => line.width === 0 ? blankBar : prefixLine(line, bar));
 }
 
-function renderHtml(html: string, width: number, context: BlockContext): Line[] {
+function renderHtml(html: string, width: number, context: BlockContext, depth: number): Line[] {
+	const markdown = jsxChildren(html);
+	if (markdown !== undefined) {
+		return renderBlocks(createLexer().lex(markdown), width, context, depth);
+	}
+
 	const runs: Run[] = [];
 	for (const tag of html.matchAll(/<(?:a|img)\s[^>]*>/gi)) {
 		runs.push(...htmlTagRuns(tag[0], '', context), {text: '\n', key: ''});
 	}
 
 	for (const line of htmlBlockText(html)) {
-		appendAll(runs, inlineRuns([{type: 'text', raw: line, text: line}], '', context)).push({text: '\n', key: ''});
+		// Already decoded: decoding again would turn a written `&amp;lt;` into `<`.
+		runs.push({text: prose(line), key: ''}, {text: '\n', key: ''});
 	}
 
 	runs.pop();
@@ -201,7 +209,7 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 		}
 
 		case 'html': {
-			return renderHtml(token.text as string, width, context);
+			return renderHtml(token.text as string, width, context, depth);
 		}
 
 		default: {

@@ -1,8 +1,11 @@
 import type {ArticleSource} from './article.js';
-import type {InlineContext} from './inline.js';
+import {type InlineContext, inlineRuns} from './inline.js';
+import {createLexer} from './lexer.js';
 import {type Line, type LineWriter, lineOf, type Run, wrapRuns} from './lines.js';
 import {linkKind} from './links.js';
 import {sanitize} from './sanitize.js';
+
+const authorLimit = 300;
 
 function oneLine(text: string): string {
 	return sanitize(text).replace(/\s+/g, ' ').trim();
@@ -14,23 +17,29 @@ function oneLine(text: string): string {
  */
 export function renderHeaderBlock(post: ArticleSource, width: number, writer: LineWriter, context: InlineContext): Line[] {
 	const lines: Line[] = [...wrapRuns([{text: oneLine(post.title) || 'Untitled', key: 'title'}], width, writer)];
-	const meta: string[] = [];
+	const meta: Run[] = [];
+	const separate = () => meta.length > 0 ? meta.push({text: ' · ', key: 'meta'}) : 0;
 	if (post.date) {
 		const day = oneLine(post.date.iso).slice(0, 10);
 		const updated = post.updated ? oneLine(post.updated.iso).slice(0, 10) : '';
-		meta.push(updated && updated !== day ? `${day} (updated ${updated})` : day);
+		meta.push({text: updated && updated !== day ? `${day} (updated ${updated})` : day, key: 'meta'});
 	}
 
 	if (post.readingMinutes !== undefined && post.readingMinutes > 0) {
-		meta.push(`${post.readingMinutes} min read`);
+		separate();
+		meta.push({text: `${post.readingMinutes} min read`, key: 'meta'});
 	}
 
-	if (post.author && oneLine(post.author) !== '') {
-		meta.push(`by ${oneLine(post.author)}`);
+	// Some blogs write the author as Markdown (`[Name](https://…)`): it is shown as the post would show
+	// it. A name is short; the cap keeps marked's slow patterns off a hostile one.
+	const author = inlineRuns(createLexer().inlineTokens(oneLine(post.author ?? '').slice(0, authorLimit)), 'meta', context);
+	if (author.some(run => /\S/.test(run.text))) {
+		separate();
+		meta.push({text: 'by ', key: 'meta'}, ...author.map(run => run.text === '\n' ? {...run, text: ' '} : run));
 	}
 
 	if (meta.length > 0) {
-		lines.push(...wrapRuns([{text: meta.join(' · '), key: 'meta'}], width, writer));
+		lines.push(...wrapRuns(meta, width, writer));
 	}
 
 	const tags = (post.tags ?? []).map(tag => oneLine(tag)).filter(tag => tag !== '');

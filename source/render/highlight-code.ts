@@ -1,5 +1,5 @@
 import hljs from 'highlight.js';
-import {decodeEntities} from './html-text.js';
+import {decodeHtmlEntities} from '../content/decode-entities.js';
 import type {Run} from './lines.js';
 import type {Role} from './style.js';
 
@@ -52,7 +52,7 @@ export function highlightCode(code: string, language: string, key: string): Run[
 			const role = stack.at(-1) ?? '';
 			const runKey = role === '' ? key : (key === '' ? role : `${key}+${role}`);
 			const text = match[2];
-			const parts = (text.includes('&') ? decodeEntities(text) : text).split('\n');
+			const parts = decodeHtmlEntities(text).split('\n');
 			for (const [index, part] of parts.entries()) {
 				if (index > 0) {
 					lines.push([]);

@@ -1,6 +1,6 @@
 import type {Token, Tokens} from 'marked';
 import {emojify} from 'node-emoji';
-import {decodeEntities} from './html-text.js';
+import {decodeEntities, decodeHtmlEntities} from '../content/decode-entities.js';
 import type {Run} from './lines.js';
 import {type LinkRecord, linkKind} from './links.js';
 import {sanitize, sanitizeProse} from './sanitize.js';
@@ -16,7 +16,7 @@ export type InlineContext = {
 };
 
 /** Body text as the reader sees it: safe, one line, emoji shortcodes replaced. */
-function prose(text: string): string {
+export function prose(text: string): string {
 	const clean = sanitizeProse(text);
 	return clean.includes(':') ? emojify(clean) : clean;
 }
@@ -28,7 +28,7 @@ function plainText(runs: Run[]): string {
 function attribute(tag: string, name: string): string | undefined {
 	const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
 	const value = match?.[1] ?? match?.[2] ?? match?.[3];
-	return value === undefined ? undefined : sanitize(decodeEntities(value));
+	return value === undefined ? undefined : sanitize(decodeHtmlEntities(value));
 }
 
 /** Records anchors of `<a id|name>` and turns `<br>` and `<img>` into text; other tags vanish. */
@@ -78,7 +78,8 @@ function addInlineRuns(runs: Run[], tokens: Token[], key: string, context: Inlin
 				if (text.tokens && text.tokens.length > 0) {
 					addInlineRuns(runs, text.tokens, key, context);
 				} else {
-					runs.push({text: prose(text.text), key});
+					// From `raw`: marked's `text` is escaped for HTML, with numeric entities already decoded.
+					runs.push({text: prose(decodeEntities(text.raw)), key});
 				}
 
 				break;
@@ -114,7 +115,7 @@ function addInlineRuns(runs: Run[], tokens: Token[], key: string, context: Inlin
 			case 'image': {
 				const image = token as Tokens.Image;
 				const alt = plainText(inlineRuns(image.tokens ?? [], key, context));
-				runs.push(...imageRuns(alt, sanitize(image.href), key, context));
+				runs.push(...imageRuns(alt, sanitize(decodeEntities(image.href)), key, context));
 				break;
 			}
 
@@ -128,7 +129,7 @@ function addInlineRuns(runs: Run[], tokens: Token[], key: string, context: Inlin
 			}
 
 			default: {
-				runs.push({text: prose(token.raw), key});
+				runs.push({text: prose(decodeEntities(token.raw)), key});
 			}
 		}
 	}
@@ -137,7 +138,7 @@ function addInlineRuns(runs: Run[], tokens: Token[], key: string, context: Inlin
 }
 
 function addLinkRuns(runs: Run[], token: Tokens.Link, key: string, context: InlineContext): void {
-	const target = sanitize(token.href).trim();
+	const target = sanitize(decodeEntities(token.href)).trim();
 	const index = context.links.length;
 	context.links.push({text: '', target, kind: linkKind(target)});
 	const start = runs.length;

@@ -1,15 +1,16 @@
-import {Lexer, type Token, type Tokens} from 'marked';
+import type {Token, Tokens} from 'marked';
 import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions, SourceBlock} from './article.js';
 import {assembleArticle} from './assemble.js';
 import {type BlockContext, renderBlock, renderHeading} from './blocks.js';
+import {createSlugger} from '../content/slugger.js';
 import {renderHeaderBlock} from './header-block.js';
 import {appendAll, blankLine, clipRuns, type Line, type LineWriter, lineOf, prefixLine} from './lines.js';
 import {inlineRuns} from './inline.js';
+import {createLexer} from './lexer.js';
 import {hyperlinkTarget, type LinkRecord} from './links.js';
 import {layoutWidth} from './layout-width.js';
 import {plainArticle} from './plain-article.js';
 import {sanitize} from './sanitize.js';
-import {createSlugger} from './slug.js';
 import {createPainter} from './style.js';
 
 type Outline = ArticleSource['headings'];
@@ -65,7 +66,7 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 	// The body is lexed as written, so its headings are exactly the outline's (the content layer lexes
 	// it the same way); every piece of text is sanitised where it becomes a run. Tokens are rendered
 	// one by one so each heading's line is known exactly.
-	for (const token of new Lexer({gfm: true}).lex(post.body) as Token[]) {
+	for (const token of createLexer().lex(post.body) as Token[]) {
 		// The lexer's tokens cover the body end to end, so counting their newlines gives each one's line.
 		const source = sourceLine + leadingNewlines(token.raw);
 		sourceLine += newlines(token.raw);

@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import {readFileSync} from 'node:fs';
 import process from 'node:process';
 import chalk from 'chalk';
-import {detectTheme, terminalCapabilities} from '../cli/terminal-capabilities.js';
+import {detectTheme, terminalCapabilities} from '../terminal/terminal-capabilities.js';
 import {watchLibrary} from '../content/watch-library.js';
 import {type ArticleLoader, createArticleLoader} from '../render/article-loader.js';
 import {openSources, type SourceSpec} from '../sources/library-sources.js';
@@ -13,6 +13,7 @@ import {AddressHolders} from './address-holders.js';
 import {parseAuthorizedKeys} from './authorized-keys.js';
 import {defaultHostKeyPath, loadOrCreateHostKey} from './host-key.js';
 import type {ServeOptions} from './options.js';
+import {keepPlain} from './plain-output.js';
 import type {SessionApp} from './session.js';
 import {type ClientTerminal, createSshServer, defaultLimits, type SshLimits, type SshServer} from './ssh-server.js';
 
@@ -35,8 +36,8 @@ function log(line: string): void {
 export function startServer(root: string | SourceSpec[], options: ServeOptions, hostKey: string, report: (line: string) => void = log, limits: Partial<SshLimits> = {}): {server: SshServer; close: () => Promise<void>} {
 	// Readers see the folder's name, not where it lives on the server.
 	const library = typeof root === 'string'
-		? watchLibrary(root, {label: path.basename(root) || root, watch: options.watch, extensions: options.extensions})
-		: openSources(root.map(spec => (spec.kind === 'folder' ? {...spec, label: path.basename(spec.root) || spec.root} : spec)), {watch: options.watch, remote: {cache: fileCache(cacheFolder(process.env))}, minRefreshMs: 60_000});
+		? watchLibrary(root, {label: path.basename(root) || root, watch: options.watch, extensions: options.extensions, confine: true})
+		: openSources(root.map(spec => (spec.kind === 'folder' ? {...spec, label: path.basename(spec.root) || spec.root, load: {extensions: options.extensions, confine: true}} : spec)), {watch: options.watch, remote: {cache: fileCache(cacheFolder(process.env))}, minRefreshMs: 60_000});
 	const loaders = new Map<string, ArticleLoader>();
 	const loaderFor = (style: SessionStyle): ArticleLoader => {
 		const key = `${style.theme}/${style.colorLevel}/${style.hyperlinks}`;
@@ -99,6 +100,8 @@ export function startServer(root: string | SourceSpec[], options: ServeOptions, 
 function prepareProcess(maxSessions: number): void {
 	process.env['NODE_ENV'] = 'production';
 	process.env['CI'] = 'false';
+	keepPlain(process.stdout);
+	keepPlain(process.stderr);
 	chalk.level = 1;
 	// Ink adds a `beforeExit` listener per instance until it unmounts.
 	process.setMaxListeners(maxSessions + 20);

@@ -1,3 +1,5 @@
+import {terminalSafeJson} from '../terminal/terminal-safe-json.js';
+
 /** Sessions open now, in all and per client address. */
 export type SessionCounts = {total: number; perIp: ReadonlyMap<string, number>};
 
@@ -40,11 +42,18 @@ export class SessionTally implements SessionCounts {
 	}
 }
 
-/** One stderr line per connect and disconnect: time, address, user, and for a disconnect its length and reason. */
-export function logLine(event: 'connect' | 'disconnect' | 'refused', fields: {time: Date; ip: string; user?: string; durationMs?: number; reason?: string}): string {
-	const parts = [fields.time.toISOString(), event, `ip=${fields.ip}`];
+// A client's address as the socket gave it prints as it is; anything else is quoted like the other fields.
+const plainAddress = /^[\w.:%-]+$/;
+
+/**
+ * One stderr line per connect, disconnect and refusal: time, address, user, and for a disconnect its
+ * length and reason. Every field a client can influence is written as terminal-safe JSON, so a user name
+ * full of control characters cannot retitle, clear or reorder the operator's terminal.
+ */
+export function logLine(event: 'connect' | 'disconnect' | 'refused', fields: {time: Date; ip: string; user?: string; durationMs?: number; reason?: string; held?: number}): string {
+	const parts = [fields.time.toISOString(), event, `ip=${plainAddress.test(fields.ip) ? fields.ip : terminalSafeJson(fields.ip)}`];
 	if (fields.user !== undefined) {
-		parts.push(`user=${JSON.stringify(fields.user)}`);
+		parts.push(`user=${terminalSafeJson(fields.user)}`);
 	}
 
 	if (fields.durationMs !== undefined) {
@@ -52,7 +61,11 @@ export function logLine(event: 'connect' | 'disconnect' | 'refused', fields: {ti
 	}
 
 	if (fields.reason !== undefined) {
-		parts.push(`reason=${JSON.stringify(fields.reason)}`);
+		parts.push(`reason=${terminalSafeJson(fields.reason)}`);
+	}
+
+	if (fields.held !== undefined) {
+		parts.push(`repeated=${fields.held}`);
 	}
 
 	return parts.join(' ');

@@ -3,13 +3,16 @@ import {render} from 'ink';
 import {Component, type ReactNode} from 'react';
 import {App} from '../ui/App.js';
 import type {LibrarySource, LoadArticle} from '../ui/services.js';
-import {type ChannelLike, type TerminalSize, TtyInput, TtyOutput} from './terminal-streams.js';
+import type {TerminalSize} from '../terminal/terminal-size.js';
+import {type ChannelLike, TtyInput, TtyOutput} from './terminal-streams.js';
 
 export type SessionApp = {
 	source: LibrarySource;
 	loadArticle: LoadArticle;
 	readingWidth: number | undefined;
 	showDrafts: boolean;
+	/** Called once the session is over (its queued renders are dropped). */
+	release?: () => void;
 };
 
 export type SessionSettings = {
@@ -93,7 +96,7 @@ export function startInkSession(channel: ChannelLike, app: SessionApp, settings:
 			});
 		}}
 		>
-			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
+			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} showFilePaths={false} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
 		</SessionBoundary>,
 		{stdout: output as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: discard() as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: false},
 	);

@@ -1,26 +1,29 @@
 import net, {type AddressInfo, type Socket} from 'node:net';
 import ssh2, {type Connection, type ServerChannel, type Session} from 'ssh2';
-import {type AuthorizedKey, findAuthorizedKey, signatureValid} from './authorized-keys.js';
-import type {InkSession, SessionApp} from './session.js';
+import {clampTerminalSize, type TerminalSize} from '../terminal/terminal-size.js';
+import {terminalSafeJson} from '../terminal/terminal-safe-json.js';
+import {decideAuthentication} from './authenticate.js';
+import type {AuthorizedKey} from './authorized-keys.js';
+import {type ConnectionCaps, connectionCaps, ConnectionGuard} from './connection-guard.js';
+import {LogThrottle} from './log-throttle.js';
+import type {SessionApp} from './session.js';
 import {admitSession, logLine, SessionTally} from './session-limits.js';
-import type {TerminalSize} from './terminal-streams.js';
+import {type ClientTerminal, runSession, type SessionHandle, type SessionRunLimits} from './session-runner.js';
 
-/** What a client told us about its terminal: pty size and type, and the variables it sent. */
-export type ClientTerminal = {term: string; env: Record<string, string>; size: TerminalSize};
+export type {ClientTerminal} from './session-runner.js';
 
-export type SshLimits = {
+export type SshLimits = SessionRunLimits & {
 	maxSessions: number;
 	maxPerIp: number;
-	/** 0 = never. */
-	idleTimeoutMs: number;
-	/** 0 = no limit. */
-	maxDurationMs: number;
 	/** From TCP connect to authenticated. */
 	preAuthTimeoutMs: number;
 	keepaliveIntervalMs: number;
 	keepaliveCountMax: number;
-	/** Unsent bytes one channel may hold before its reader is dropped as too slow. */
-	maxBuffered: number;
+	/** Connection caps; by default they follow from `maxSessions` and `maxPerIp` (see `connectionCaps`). */
+	connections?: ConnectionCaps;
+	/** Alike log lines (refusals) written per `logIntervalMs` before the rest are summed up. */
+	logBurst: number;
+	logIntervalMs: number;
 };
 
 export const defaultLimits: SshLimits = {
@@ -32,6 +35,11 @@ export const defaultLimits: SshLimits = {
 	keepaliveIntervalMs: 15_000,
 	keepaliveCountMax: 3,
 	maxBuffered: 1024 * 1024,
+	inputPerSecond: 4096,
+	inputBurst: 8192,
+	resizeIntervalMs: 100,
+	logBurst: 10,
+	logIntervalMs: 10_000,
 };
 
 export type SshServerOptions = {
@@ -55,30 +63,12 @@ export type SshServer = {
 	stats: () => {connections: number; sessions: number};
 };
 
-const minimumTerminal: TerminalSize = {columns: 80, rows: 24};
 const goodbye = {
 	noPty: 'blog-tui needs a terminal: connect with plain `ssh` (or `ssh -t`), not `ssh -T`.',
 	exec: 'This server only shows the blog; it runs no commands. Connect with plain `ssh` to read.',
 	subsystem: 'This server only shows the blog; file transfer (sftp/scp) and other subsystems are not offered.',
-	idle: 'Session closed after %s without a key press. Come back any time.',
-	duration: 'Session closed: sessions last at most %s. Reconnect to keep reading.',
 	shutdown: 'The blog server is restarting or shutting down. Please reconnect in a moment.',
 };
-
-function humanDuration(ms: number): string {
-	const minutes = Math.round(ms / 60_000);
-	if (minutes >= 1) {
-		return minutes === 1 ? '1 minute' : `${minutes} minutes`;
-	}
-
-	const seconds = Math.max(1, Math.round(ms / 1000));
-	return seconds === 1 ? '1 second' : `${seconds} seconds`;
-}
-
-function sizeOf(info: {cols?: number; rows?: number}): TerminalSize {
-	// Some clients report 0×0 (a pty without a window); fall back to the common default.
-	return {columns: info.cols && info.cols > 0 ? info.cols : minimumTerminal.columns, rows: info.rows && info.rows > 0 ? info.rows : minimumTerminal.rows};
-}
 
 /** Writes a refusal on a channel's stderr and closes it with exit status 1. */
 function refuse(channel: ServerChannel, message: string): void {
@@ -88,6 +78,23 @@ function refuse(channel: ServerChannel, message: string): void {
 	channel.end();
 }
 
+/**
+ * Answers a shell, exec or subsystem request on a channel that already runs one with a failure. ssh2
+ * itself answers nothing then (its accept and reject both do nothing once a channel is open), which
+ * would leave a client waiting for the reply.
+ */
+function refuseSecondRequest(client: Connection, session: Session, reject: (() => void) | undefined): void {
+	if (reject === undefined) {
+		return;
+	}
+
+	const protocol = (client as unknown as {_protocol?: {channelFailure?: (id: number) => void}})._protocol;
+	const id = (session as unknown as {_chanInfo?: {outgoing?: {id?: number}}})._chanInfo?.outgoing?.id;
+	if (id !== undefined) {
+		protocol?.channelFailure?.(id);
+	}
+}
+
 function socketOf(client: Connection): Socket | undefined {
 	return (client as unknown as {_sock?: Socket})._sock;
 }
@@ -95,23 +102,46 @@ function socketOf(client: Connection): Socket | undefined {
 const variablesKept = /^(?:TERM|COLORTERM|NO_COLOR|FORCE_COLOR|FORCE_HYPERLINK|COLORFGBG|TERM_PROGRAM|TERM_PROGRAM_VERSION|VTE_VERSION|KONSOLE_VERSION|WT_SESSION|LANG|LC_ALL|LC_CTYPE)$/;
 
 /**
- * The SSH side of `blog-tui serve`: authentication, refusals of everything but a shell on a PTY,
- * caps, timeouts and logging. Each shell gets its own Ink session (see `session.tsx`).
+ * The SSH side of `blog-tui serve`: authentication (`authenticate.ts`), connection caps
+ * (`connection-guard.ts`), refusals of everything but one shell on a PTY, session caps and logging.
+ * Each shell is run by `session-runner.ts` in its own Ink session (`session.tsx`).
  */
 export function createSshServer(options: SshServerOptions): SshServer {
 	const {limits} = options;
 	const tally = new SessionTally();
+	const guard = new ConnectionGuard(limits.connections ?? connectionCaps(limits.maxSessions, limits.maxPerIp));
+	const throttle = new LogThrottle(limits.logIntervalMs, limits.logBurst);
 	const sockets = new Set<Socket>();
-	const preAuth = new Map<Socket, NodeJS.Timeout>();
+	const preAuth = new Map<Socket, {timer: NodeJS.Timeout; authenticated: () => void}>();
 	const endings = new Set<(message: string) => void>();
 	let sessionModule: Promise<typeof import('./session.js')> | undefined;
 	let closing = false;
 
-	// Ink (and React) load with the first session, so a server that only refuses stays light.
-	const loadSession = () => {
+	const loadInk = async () => {
 		sessionModule ??= import('./session.js');
-		return sessionModule;
+		return (await sessionModule).startInkSession;
 	};
+
+	/** Refusals come in floods during an attack: a few are written per interval, the rest summed up. */
+	const logRefusal = (ip: string, reason: string) => {
+		const now = Date.now();
+		const {write, held} = throttle.admit(reason, now);
+		if (held > 0) {
+			options.log(logLine('refused', {time: new Date(now), ip: 'various', reason, held}));
+		}
+
+		if (write) {
+			options.log(logLine('refused', {time: new Date(now), ip, reason}));
+		}
+	};
+
+	const summary = setInterval(() => {
+		const now = Date.now();
+		for (const {kind, held} of throttle.due(now)) {
+			options.log(logLine('refused', {time: new Date(now), ip: 'various', reason: kind, held}));
+		}
+	}, limits.logIntervalMs);
+	summary.unref();
 
 	const server = new ssh2.Server({
 		hostKeys: [options.hostKey],
@@ -125,6 +155,7 @@ export function createSshServer(options: SshServerOptions): SshServer {
 		let user: string | undefined;
 		let reason = 'closed by client';
 		let authenticated = false;
+		const who = () => ({time: new Date(), ip, ...(user === undefined ? {} : {user})});
 
 		client.on('error', (error: Error & {level?: string}) => {
 			// A keepalive timeout only ends the connection politely; a frozen client would never answer.
@@ -134,48 +165,29 @@ export function createSshServer(options: SshServerOptions): SshServer {
 
 		client.on('authentication', context => {
 			user = context.username;
-			if (options.authorizedKeys === undefined) {
-				context.accept();
-				return;
-			}
-
-			if (context.method !== 'publickey') {
+			const decision = decideAuthentication(context as Parameters<typeof decideAuthentication>[0], options.authorizedKeys);
+			if (decision === 'reject') {
 				context.reject(['publickey']);
-				return;
-			}
-
-			const key = findAuthorizedKey(options.authorizedKeys, context.key);
-			if (!key) {
-				context.reject(['publickey']);
-				return;
-			}
-
-			if (context.signature === undefined) {
-				// The client asks whether this key would do; answering yes is not authenticating it.
-				context.accept();
-				return;
-			}
-
-			if (signatureValid(key, context.blob, context.signature, context.hashAlgo)) {
-				context.accept();
 			} else {
-				context.reject(['publickey']);
+				context.accept();
 			}
 		});
 
 		client.on('ready', () => {
 			if (socket) {
-				clearTimeout(preAuth.get(socket));
+				const waiting = preAuth.get(socket);
+				clearTimeout(waiting?.timer);
+				waiting?.authenticated();
 				preAuth.delete(socket);
 			}
 
 			authenticated = true;
-			options.log(logLine('connect', {time: new Date(), ip, ...(user === undefined ? {} : {user})}));
+			options.log(logLine('connect', who()));
 		});
 
 		client.on('close', () => {
 			if (authenticated) {
-				options.log(logLine('disconnect', {time: new Date(), ip, ...(user === undefined ? {} : {user}), durationMs: Date.now() - connectedAt, reason}));
+				options.log(logLine('disconnect', {...who(), durationMs: Date.now() - connectedAt, reason}));
 			}
 		});
 
@@ -211,8 +223,7 @@ export function createSshServer(options: SshServerOptions): SshServer {
 			clearTimeout(unused);
 		});
 		client.on('session', accept => {
-			const session = accept();
-			handleSession(session, ip, reasonText => {
+			handleSession(client, accept(), ip, reasonText => {
 				reason = reasonText;
 			}, {
 				started() {
@@ -229,14 +240,34 @@ export function createSshServer(options: SshServerOptions): SshServer {
 				drop() {
 					socket?.destroy();
 				},
+				inputDropped() {
+					const kind = 'keyboard input over the budget dropped';
+					if (throttle.admit(kind, Date.now()).write) {
+						options.log(logLine('refused', {...who(), reason: kind}));
+					}
+				},
 			});
 		});
 	});
 
-	const handleSession = (session: Session, ip: string, setReason: (text: string) => void, shell: {started: () => void; ended: () => void; drop: () => void}) => {
+	type ShellEvents = {started: () => void; ended: () => void; drop: () => void; inputDropped: () => void};
+
+	const handleSession = (client: Connection, session: Session, ip: string, setReason: (text: string) => void, shell: ShellEvents) => {
 		const env: Record<string, string> = {};
 		let pty: {term: string; size: TerminalSize} | undefined;
-		let running: InkSession | undefined;
+		let running: SessionHandle | undefined;
+		// One shell, exec or subsystem per channel: ssh2 hands out no second channel for a second request.
+		let taken = false;
+		const once = (request: string, reject: (() => void) | undefined): boolean => {
+			if (taken) {
+				setReason(`refused: second ${request} request`);
+				refuseSecondRequest(client, session, reject);
+				return false;
+			}
+
+			taken = true;
+			return true;
+		};
 
 		session.on('env', (accept, _reject, info) => {
 			if (variablesKept.test(info.key)) {
@@ -246,11 +277,11 @@ export function createSshServer(options: SshServerOptions): SshServer {
 			accept?.();
 		});
 		session.on('pty', (accept, _reject, info) => {
-			pty = {term: info.term, size: sizeOf(info)};
+			pty = {term: info.term, size: clampTerminalSize(info.cols, info.rows)};
 			accept?.();
 		});
 		session.on('window-change', (accept, _reject, info) => {
-			const size = sizeOf(info);
+			const size = clampTerminalSize(info.cols, info.rows);
 			if (pty) {
 				pty.size = size;
 			}
@@ -267,15 +298,23 @@ export function createSshServer(options: SshServerOptions): SshServer {
 		session.on('signal', accept => {
 			accept?.();
 		});
-		session.on('exec', accept => {
-			setReason('refused: exec');
-			refuse(accept(), goodbye.exec);
+		session.on('exec', (accept, reject) => {
+			if (once('exec', reject)) {
+				setReason('refused: exec');
+				refuse(accept(), goodbye.exec);
+			}
 		});
-		session.on('subsystem', accept => {
-			setReason('refused: subsystem');
-			refuse(accept(), goodbye.subsystem);
+		session.on('subsystem', (accept, reject) => {
+			if (once('subsystem', reject)) {
+				setReason('refused: subsystem');
+				refuse(accept(), goodbye.subsystem);
+			}
 		});
-		session.on('shell', accept => {
+		session.on('shell', (accept, reject) => {
+			if (!once('shell', reject)) {
+				return;
+			}
+
 			const channel = accept();
 			channel.on('error', () => undefined);
 			if (!pty) {
@@ -295,103 +334,60 @@ export function createSshServer(options: SshServerOptions): SshServer {
 			shell.started();
 			const terminal: ClientTerminal = {term: pty.term, env: {...env, TERM: env['TERM'] ?? pty.term}, size: pty.size};
 			channel.once('close', shell.ended);
-			void runShell(channel, terminal, setReason, started => {
-				running = started;
-			}, shell.drop).finally(() => {
+			const app = options.appFor(terminal);
+			running = runSession({
+				channel,
+				terminal,
+				app,
+				colour: options.colourFor(terminal),
+				limits,
+				loadInk,
+				onShutdown(end) {
+					endings.add(end);
+					return () => endings.delete(end);
+				},
+				setReason,
+				inputDropped: shell.inputDropped,
+				drop: shell.drop,
+			});
+			void running.done.finally(() => {
+				running = undefined;
+				app.release?.();
 				tally.remove(ip);
 			});
 		});
 	};
 
-	const runShell = async (channel: ServerChannel, terminal: ClientTerminal, setReason: (text: string) => void, setRunning: (session: InkSession | undefined) => void, drop: () => void) => {
-		const {startInkSession} = await loadSession();
-		const session = startInkSession(channel, options.appFor(terminal), {size: terminal.size, colour: options.colourFor(terminal), maxBuffered: limits.maxBuffered});
-		setRunning(session);
-		let idle: NodeJS.Timeout | undefined;
-		const touch = () => {
-			if (limits.idleTimeoutMs > 0) {
-				clearTimeout(idle);
-				idle = setTimeout(() => {
-					session.end({reason: 'ended', why: 'idle timeout', message: goodbye.idle.replace('%s', humanDuration(limits.idleTimeoutMs))});
-				}, limits.idleTimeoutMs);
-			}
-		};
-
-		const lifetime = limits.maxDurationMs > 0 ? setTimeout(() => {
-			session.end({reason: 'ended', why: 'max duration', message: goodbye.duration.replace('%s', humanDuration(limits.maxDurationMs))});
-		}, limits.maxDurationMs) : undefined;
-		const shutdown = (message: string) => {
-			session.end({reason: 'ended', why: 'server shutdown', message});
-		};
-
-		endings.add(shutdown);
-		touch();
-		channel.on('data', (data: Buffer) => {
-			touch();
-			session.input(data.toString('utf8'));
-		});
-		channel.on('close', () => {
-			session.end({reason: 'closed'});
-		});
-
-		const end = await session.ended;
-		clearTimeout(idle);
-		clearTimeout(lifetime);
-		endings.delete(shutdown);
-		setRunning(undefined);
-		switch (end.reason) {
-			case 'quit': {
-				setReason('quit');
-				break;
-			}
-
-			case 'closed': {
-				setReason('closed by client');
-				break;
-			}
-
-			case 'error': {
-				setReason(`session error: ${end.error instanceof Error ? end.error.message : String(end.error)}`);
-				break;
-			}
-
-			case 'ended': {
-				setReason(end.why);
-				break;
-			}
-		}
-
-		if (end.reason === 'ended' && end.message === '') {
-			// Too slow to read its output: nothing more can be said to it.
-			drop();
-		} else if (end.reason !== 'closed') {
-			channel.exit(end.reason === 'quit' ? 0 : 1);
-			channel.end();
-		}
-	};
-
 	const handle = (socket: Socket) => {
 		sockets.add(socket);
 		socket.on('error', () => undefined);
-		socket.once('close', () => {
-			sockets.delete(socket);
-			clearTimeout(preAuth.get(socket));
-			preAuth.delete(socket);
-		});
-		// Connections before authentication are capped too, or a flood of idle handshakes would starve readers.
-		if (closing || sockets.size > (limits.maxSessions * 2) + 10) {
-			options.log(logLine('refused', {time: new Date(), ip: socket.remoteAddress ?? '?', reason: closing ? 'shutting down' : 'too many connections'}));
+		const ip = socket.remoteAddress ?? '?';
+		// Connections before authentication are capped in all and per address, or a flood of idle
+		// handshakes from one place would starve every reader.
+		const verdict = closing ? {admitted: false as const, reason: 'shutting down'} : guard.admit(ip);
+		if (!verdict.admitted) {
+			socket.once('close', () => sockets.delete(socket));
+			logRefusal(ip, verdict.reason);
 			socket.destroy();
 			return;
 		}
 
+		socket.once('close', () => {
+			sockets.delete(socket);
+			clearTimeout(preAuth.get(socket)?.timer);
+			preAuth.delete(socket);
+			verdict.ticket.closed();
+		});
 		// Counted from the TCP connection: ssh2 reports a client only after the version exchange,
 		// so a socket that sends nothing at all would otherwise stay forever.
-		preAuth.set(socket, setTimeout(() => {
-			preAuth.delete(socket);
-			options.log(logLine('refused', {time: new Date(), ip: socket.remoteAddress ?? '?', reason: 'not authenticated in time'}));
-			socket.destroy();
-		}, limits.preAuthTimeoutMs));
+		preAuth.set(socket, {
+			timer: setTimeout(() => {
+				preAuth.delete(socket);
+				logRefusal(ip, 'not authenticated in time');
+				socket.destroy();
+			}, limits.preAuthTimeoutMs),
+			authenticated: verdict.ticket.authenticated,
+		});
 		socket.setNoDelay(true);
 		server.injectSocket(socket);
 		// A connection handed over by the cluster primary arrives paused.
@@ -400,7 +396,7 @@ export function createSshServer(options: SshServerOptions): SshServer {
 
 	const listener = net.createServer({pauseOnConnect: false}, handle);
 	listener.on('error', error => {
-		options.log(`${new Date().toISOString()} server error: ${error.message}`);
+		options.log(`${new Date().toISOString()} server error: ${terminalSafeJson(error.message)}`);
 	});
 
 	return {
@@ -414,6 +410,7 @@ export function createSshServer(options: SshServerOptions): SshServer {
 		handle,
 		async close() {
 			closing = true;
+			clearInterval(summary);
 			for (const end of [...endings]) {
 				end(goodbye.shutdown);
 			}

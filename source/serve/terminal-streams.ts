@@ -1,13 +1,12 @@
 import {EventEmitter} from 'node:events';
 import {Writable} from 'node:stream';
+import {clampTerminalSize, type TerminalSize} from '../terminal/terminal-size.js';
 
 /** The part of an ssh2 channel the adapters use, so tests can pass a plain stream. */
 export type ChannelLike = {
 	write: (data: string) => boolean;
 	readonly writableLength: number;
 };
-
-export type TerminalSize = {columns: number; rows: number};
 
 // Only SGR (colour and style) is removed for a colourless client: cursor movement and erasing stay,
 // they are what Ink redraws with.
@@ -44,17 +43,20 @@ export class TtyOutput extends Writable {
 		super({decodeStrings: false});
 		this.channel = channel;
 		this.options = options;
-		this.columns = options.size.columns;
-		this.rows = options.size.rows;
+		const size = clampTerminalSize(options.size.columns, options.size.rows);
+		this.columns = size.columns;
+		this.rows = size.rows;
 	}
 
+	/** Sizes are cut down to what anyone is laid out for: Ink reads `columns`, whatever the UI does. */
 	resize(size: TerminalSize): void {
-		if (size.columns === this.columns && size.rows === this.rows) {
+		const {columns, rows} = clampTerminalSize(size.columns, size.rows);
+		if (columns === this.columns && rows === this.rows) {
 			return;
 		}
 
-		this.columns = size.columns;
-		this.rows = size.rows;
+		this.columns = columns;
+		this.rows = rows;
 		this.emit('resize');
 	}
 

@@ -15,13 +15,15 @@ export type AppProps = {
 	readingWidth?: number;
 	/** List drafts (marked as such); hidden otherwise. */
 	showDrafts?: boolean;
+	/** Show where a problem file lives on disk; off for readers of a server. */
+	showFilePaths?: boolean;
 	/** Where each post was left, across runs; absent with `--no-state`. */
 	positions?: PositionStore;
 };
 
 const notIndexing = (): Indexing | undefined => undefined;
 
-export function App({source, loadArticle, readingWidth = 100, showDrafts = false, positions}: AppProps) {
+export function App({source, loadArticle, readingWidth = 100, showDrafts = false, showFilePaths = true, positions}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const library = useSyncExternalStore(source.subscribe, source.current);
@@ -44,9 +46,9 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
 			{tooSmall ? <TooSmall columns={columns}/> : null}
-			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onRefresh={source.refresh}/>
+			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onRefresh={source.refresh}/>
 			{request
-				? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} onBack={() => {
+				? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} onBack={() => {
 					setRequest(undefined);
 				}} onQuit={exit}/>
 				: null}

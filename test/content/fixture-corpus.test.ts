@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 57);
+		assert.equal(library.posts.length, 75);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -187,13 +187,22 @@ describe('the fixture corpus', () => {
 		assert.equal(pasted.sources['date'], 'date line');
 		assert.equal(pasted.description, 'We cut CI time in half by caching the right things and nothing else.');
 		assert.ok(pasted.body.startsWith('Jane Doe\n\nWe cut CI time'), 'the title, read time and date lines are removed');
-		assert.deepEqual(outline('scraped/medium-paste.md'), ['2 inferred Data Management #data-management', '2 inferred Caching #caching', '3 inferred Key takeaways #key-takeaways']);
+		assert.deepEqual(outline('scraped/medium-paste.md'), ['2 inferred Data Management #data-management', '2 inferred Caching #caching'], 'Key takeaways: is prose in a Markdown post');
 		const lines = pasted.body.split('\n');
 		assert.deepEqual(pasted.headings.map(heading => [lines[heading.line], heading.source]), [
 			['**Data Management:**', '**Data Management:**'],
 			['**Caching**', '**Caching**'],
-			['Key takeaways:', 'Key takeaways:'],
 		]);
+	});
+
+	test('headings we infer: a bold line with a hard break, plain-text labels with items, never a sentence ending in a colon', () => {
+		assert.deepEqual(outline('scraped/bold-hard-break.md'), ['2 inferred Designing Microservices #designing-microservices', '2 inferred Running Them #running-them']);
+		assert.equal(post('scraped/bold-hard-break.md').body, 'Splitting a monolith is mostly about data.\n\n**Designing Microservices:**\n\nStart from the data each team owns, not from the code layout.\n\n**Running Them:**\n\nWatch the queues before you watch the CPUs.\n\n**This is the one rule we never broke.**\n\nEverything else changed twice.\n');
+		const plain = post('scraped/plain-labels.md');
+		assert.equal(plain.title, 'Moving our builds to one pipeline');
+		assert.deepEqual(outline('scraped/plain-labels.md'), ['2 inferred What we changed #what-we-changed', '2 inferred What we would keep #what-we-would-keep']);
+		assert.ok(plain.body.includes('What we changed:\n\n- Cache by lockfile hash\n- Split the test job in four\n- Keep artefacts under 50 MB\n\nNote: the rollback'));
+		assert.deepEqual(outline('prose-colons.md'), []);
 	});
 
 	test('Posted on … and 2/10/2024 date lines', () => {
@@ -202,6 +211,49 @@ describe('the fixture corpus', () => {
 		assert.equal(posted.body, 'The talks were short and the hallway track was long.\n');
 		assert.equal(post('scraped/date-line.md').date?.iso, '2024-02-10');
 		assert.equal(post('scraped/date-line.md').body, 'A post pasted with only a date above it.\n');
+	});
+
+	test('pages saved as text: the chrome at the top is not the title or the body, the chrome at the end is cut with a warning', () => {
+		const fields = (path: string) => {
+			const {title, date, author, tags, readingMinutes, description, sources} = post(path);
+			return {title, date: date?.iso, author, tags, readingMinutes, description, title_: sources['title']};
+		};
+
+		assert.deepEqual(fields('scraped/dev-community.md'), {
+			title: 'Designing Microservices That Last', date: '2024-03-12', author: 'Priya Raman', tags: ['microservices', 'architecture', 'beginners'],
+			readingMinutes: 1, description: 'Most teams split their monolith too early. This post is about waiting for the right seams.', title_: 'cover image line',
+		});
+		assert.equal(post('scraped/dev-community.md').body, 'Most teams split their monolith too early. This post is about waiting for the right seams.\n\n## Start from the data\n\nEach service should own the tables it writes.\n\n## Keep the contracts small\n\nA narrow API is easier to keep stable than a wide one.\n');
+		assert.deepEqual(problemsOf('scraped/dev-community.md'), ['page chrome cut at the end: 9 lines from "Top comments (3)"']);
+
+		assert.deepEqual(fields('scraped/dev-no-cover.md'), {
+			title: 'Writing Tests You Trust', date: undefined, author: 'Omar Haddad', tags: ['testing', 'javascript'],
+			readingMinutes: 1, description: 'A test you do not trust is worse than no test at all.', title_: 'line after Posted on',
+		});
+		assert.equal(post('scraped/dev-no-cover.md').body, 'A test you do not trust is worse than no test at all.\n\nDelete the flaky ones first.\n');
+		assert.deepEqual(problemsOf('scraped/dev-no-cover.md'), ['page chrome cut at the end: 2 lines from "Read more →"']);
+
+		assert.deepEqual(fields('scraped/medium-page.md'), {
+			title: 'Why Our Queue Fell Over', date: '2024-02-02', author: 'Tomás Ortega', tags: [],
+			readingMinutes: 6, description: 'Lessons from one very long night', title_: 'first line',
+		});
+		assert.ok(post('scraped/medium-page.md').body.startsWith('Lessons from one very long night\n\nAt 2 a.m.'));
+		assert.ok(post('scraped/medium-page.md').body.endsWith('an alert on its depth.\n'));
+		assert.deepEqual(problemsOf('scraped/medium-page.md'), ['page chrome cut at the end: 8 lines from "Sign up to discover human stories that …"']);
+
+		assert.deepEqual(fields('scraped/hashnode-page.md'), {
+			title: 'Caching Without Tears', date: '2024-01-20', author: 'Lena Fischer', tags: [],
+			readingMinutes: 4, description: 'Cache invalidation is hard only when you cache the wrong things.', title_: 'repeated line',
+		});
+		assert.equal(post('scraped/hashnode-page.md').body, 'Cache invalidation is hard only when you cache the wrong things.\n\n## Cache what is expensive\n\nMeasure first, then cache.\n');
+		assert.deepEqual(problemsOf('scraped/hashnode-page.md'), ['page chrome cut at the end: 7 lines from "Subscribe to our newsletter"']);
+
+		assert.deepEqual(fields('scraped/substack-page.md'), {
+			title: 'The Slow Build', date: '2024-04-09', author: 'Ada Mensah', tags: [],
+			readingMinutes: 1, description: 'Notes on shipping software at a human pace', title_: 'repeated line',
+		});
+		assert.ok(post('scraped/substack-page.md').body.endsWith('Slowness is not the goal. Understanding is.\n'));
+		assert.deepEqual(problemsOf('scraped/substack-page.md'), ['page chrome cut at the end: 10 lines from "Thanks for reading The Slow Build! Subs…"']);
 	});
 
 	test('collapsed one-line Markdown gets its lines back', () => {
@@ -216,12 +268,61 @@ describe('the fixture corpus', () => {
 		assert.equal(collapsed.sources['body'], 'collapsed lines restored');
 	});
 
+	test('collapsed Markdown: a restored heading stops where its sentence or list starts', () => {
+		assert.deepEqual(outline('scraped/collapsed-swallow.md'), [
+			'2 Key Benefits #key-benefits',
+			'3 1. Scalability #1-scalability',
+			'3 2. Team Autonomy #2-team-autonomy',
+			'2 Implementation Challenges #implementation-challenges',
+			'2 Conclusion #conclusion',
+		]);
+		const {body} = post('scraped/collapsed-swallow.md');
+		assert.ok(body.includes('### 1. Scalability\n\n- Scale individual services on their own\n- Pay only for the capacity each one needs\n\n### 2. Team Autonomy'));
+		assert.ok(body.includes('## Implementation Challenges\n\nWhile Microservices offer many benefits, they also bring real costs: more moving parts, harder debugging and network failures.\n\n## Conclusion'));
+	});
+
+	test('the end of a JavaScript template string after the last paragraph is dropped, with a warning', () => {
+		assert.equal(post('scraped/template-literal.md').body, 'This post was kept in a JavaScript module as a template string.\n\nThe last paragraph ends here.\n');
+		assert.deepEqual(problemsOf('scraped/template-literal.md'), ['a stray "`;" after the last paragraph (the end of a JavaScript template string): dropped']);
+		assert.equal(post('scraped/template-literal-inline.md').body, 'Use `npm ci` in CI, not `npm install`.\n\nThat is the whole trick.\n');
+		assert.deepEqual(problemsOf('scraped/template-literal-inline.md'), ['a stray "`" after the last paragraph (the end of a JavaScript template string): dropped']);
+		assert.equal(post('yaml-basic.md').warnings.length, 0);
+	});
+
 	test('an Astro .mdx post: its import/export blocks are not shown or summarised, code is untouched', () => {
 		const mdx = post('astro/chart-post.mdx');
 		assert.deepEqual([mdx.title, mdx.date?.iso, mdx.cover, mdx.sources['date'], mdx.sources['body']], ['Charts in Astro', '2024-05-01', '/blog/chart.jpg', 'pubDate', 'MDX imports removed']);
 		assert.equal(mdx.description, 'Charts render at build time, so readers get plain SVG.');
 		assert.equal(mdx.body, 'Charts render at build time, so readers get plain SVG.\n\n<Chart data={data} />\n\n## How it works\n\n```js\nimport x from \'y\';\n```\n');
 		assert.deepEqual(outline('astro/chart-post.mdx'), ['2 How it works #how-it-works']);
+	});
+
+	test('Next.js MDX: `export const meta` literals are read, never run, and not shown', () => {
+		const meta = post('mdx/next-meta/index.mdx');
+		assert.deepEqual(
+			[meta.title, meta.date?.iso, meta.tags, meta.author, meta.cover, meta.sources['date'], meta.sources['tags']],
+			['Shipping the new color palette', '2020-11-18T17:45:00Z', ['design', 'colors'], 'Sam Ortiz', undefined, 'date', 'tags'],
+		);
+		assert.equal(meta.body, 'Today we are shipping the palette we have been working on all year.\n\n## Why a new palette\n\nThe old one had too few greys.\n');
+		assert.deepEqual(outline('mdx/next-meta/index.mdx'), ['2 Why a new palette #why-a-new-palette']);
+		assert.deepEqual(problemsOf('mdx/next-meta/index.mdx'), []);
+		const computed = post('mdx/computed-title.mdx');
+		assert.deepEqual([computed.title, computed.sources['title'], computed.date?.iso], ['Computed title', 'file name', '2021-03-04']);
+		assert.equal(computed.body, 'A post whose title is worked out by code, which is never run.\n');
+		assert.deepEqual(problemsOf('mdx/computed-title.mdx'), ['meta.title is not a literal value: ignored (nothing in a post is run)']);
+	});
+
+	test('a date only in a permalink field (Zola path, Hugo url); four digits alone are not one', () => {
+		assert.deepEqual([post('permalinks/fearless.md').date?.iso, post('permalinks/fearless.md').sources['date']], ['2015-04-10', 'path']);
+		assert.deepEqual([post('permalinks/hugo-url.md').date?.iso, post('permalinks/hugo-url.md').sources['date']], ['2013-11-12', 'url']);
+		assert.equal(post('permalinks/undated-slug.md').date, undefined);
+		assert.deepEqual(problemsOf('permalinks/fearless.md'), []);
+	});
+
+	test('Zenn: topics are tags; emoji and type are ignored quietly', () => {
+		const zenn = post('zenn/container-registry.md');
+		assert.deepEqual([zenn.title, zenn.tags, zenn.sources['tags'], zenn.draft], ['Container registry を使ってみる', ['docker', 'GitHub'], 'topics', false]);
+		assert.deepEqual(problemsOf('zenn/container-registry.md'), []);
 	});
 
 	test('mojibake is repaired when the reversal is exact', () => {
@@ -266,6 +367,14 @@ describe('the fixture corpus', () => {
 			['dates/2021-05-06-garbled-date.md', 'tags (a mapping) holds no tag written as text: ignored', true],
 			['dates/not-a-date.md', 'date "sometime next spring" is not a date: shown as undated', true],
 			['encodings/windows-1252.md', 'not valid UTF-8: read as Windows-1252', true],
+			['mdx/computed-title.mdx', 'meta.title is not a literal value: ignored (nothing in a post is run)', true],
+			['scraped/dev-community.md', 'page chrome cut at the end: 9 lines from "Top comments (3)"', true],
+			['scraped/dev-no-cover.md', 'page chrome cut at the end: 2 lines from "Read more →"', true],
+			['scraped/hashnode-page.md', 'page chrome cut at the end: 7 lines from "Subscribe to our newsletter"', true],
+			['scraped/medium-page.md', 'page chrome cut at the end: 8 lines from "Sign up to discover human stories that …"', true],
+			['scraped/substack-page.md', 'page chrome cut at the end: 10 lines from "Thanks for reading The Slow Build! Subs…"', true],
+			['scraped/template-literal-inline.md', 'a stray "`" after the last paragraph (the end of a JavaScript template string): dropped', true],
+			['scraped/template-literal.md', 'a stray "`;" after the last paragraph (the end of a JavaScript template string): dropped', true],
 		];
 		assert.deepEqual(library.problems.map(problem => [problem.path, problem.problem, problem.slug !== undefined]), expected);
 		for (const problem of library.problems) {

@@ -75,6 +75,49 @@ describe('loadLibrary: discovery', () => {
 		]);
 	});
 
+	test('confined (serve): links that leave the folder are reported and not read; links inside it still are', async () => {
+		const outside = folderWith({'secret.md': post('Secret outside'), 'host_ed25519': 'PRIVATE KEY'});
+		const root = folderWith({'a.md': post('A'), 'sub/b.md': post('B')});
+		symlinkSync(path.join(outside, 'host_ed25519'), path.join(root, 'key.md'));
+		symlinkSync(path.relative(root, path.join(outside, 'secret.md')), path.join(root, 'relative.md'));
+		symlinkSync(outside, path.join(root, 'elsewhere'));
+		// A link inside the folder that goes through another link to the outside.
+		symlinkSync(path.join(root, 'elsewhere', 'secret.md'), path.join(root, 'chain.md'));
+		symlinkSync(path.join(root, 'sub'), path.join(root, 'alias'));
+		symlinkSync(path.join(root, 'sub', 'b.md'), path.join(root, 'sub', 'c.md'));
+		const confined = await loadLibrary(root, {confine: true});
+		assert.deepEqual(confined.posts.map(item => item.path).sort(), ['a.md', 'alias/b.md']);
+		assert.deepEqual(confined.problems.map(problem => [problem.path, problem.problem]), [
+			['chain.md', 'link leads outside the folder: not served'],
+			['elsewhere', 'link leads outside the folder: not served'],
+			['key.md', 'link leads outside the folder: not served'],
+			['relative.md', 'link leads outside the folder: not served'],
+		]);
+		assert.ok(!JSON.stringify(confined).includes('PRIVATE KEY'));
+
+		// The local browser keeps following links: the reader owns the machine.
+		const followed = await loadLibrary(root);
+		assert.ok(followed.posts.some(item => item.title === 'Secret outside'));
+	});
+
+	test('confined: a link to / and to /etc/passwd are refused without walking the disk', async () => {
+		const root = folderWith({'a.md': post('A')});
+		symlinkSync('/', path.join(root, 'everything'));
+		symlinkSync('/etc/passwd', path.join(root, 'passwd.md'));
+		const library = await loadLibrary(root, {confine: true});
+		assert.deepEqual(library.posts.map(item => item.path), ['a.md']);
+		assert.deepEqual(library.problems.map(problem => problem.path), ['everything', 'passwd.md']);
+	});
+
+	test('confined: a root given as a symlink is served from its target', async () => {
+		const release = folderWith({'a.md': post('A')});
+		const holder = folderWith({});
+		symlinkSync(release, path.join(holder, 'current'));
+		const library = await loadLibrary(path.join(holder, 'current'), {confine: true});
+		assert.deepEqual(library.posts.map(item => item.title), ['A']);
+		assert.deepEqual(library.problems, []);
+	});
+
 	test('an unreadable file and folder are problems, the rest is listed', async t => {
 		const root = folderWith({'a.md': post('A'), 'secret.md': post('Secret'), 'locked/c.md': post('C')});
 		chmodSync(root, 0o755);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {Lexer, type Tokens} from 'marked';
-import {createSlugger, extractHeadings, plainInline} from '../../source/content/outline.js';
+import {extractHeadings, outlineBody, plainInline} from '../../source/content/outline.js';
+import {createSlugger} from '../../source/content/slugger.js';
 
 function summary(body: string): string[] {
 	return extractHeadings(body).map(heading => `${heading.depth}${heading.inferred ? ' inferred' : ''} ${heading.text} #${heading.id} @${heading.line}`);
@@ -80,21 +81,40 @@ describe('headings the renderer will find', () => {
 });
 
 describe('inferred headings', () => {
-	test('bold paragraphs and short Label: lines, only when a post has no headings', () => {
-		const body = 'Intro.\n\n**Data Management:**\n\nText.\n\n__Setup__\n\nMore.\n\nKey takeaways:\n- one\n\nThis sentence ends with a colon but is far too long to be read as a label by anyone:\n\n**bold** then text\n\n**Ops**:\n\nEnd.';
+	const outline = (body: string) => {
+		const found = outlineBody(body);
+		return {body: found.body, headings: found.headings.map(heading => `${heading.depth} ${heading.text} #${heading.id} @${heading.line} ${heading.source}`)};
+	};
+
+	test('bold paragraphs, only when a post has no headings; a bold sentence is emphasis', () => {
+		const body = 'Intro.\n\n**Data Management:**\n\nText.\n\n__Setup__\n\nMore.\n\n**bold** then text\n\n**Ops**:\n\n**And this is all there is to it.**\n\n**So how does it know?**\n\nEnd.';
 		assert.deepEqual(summary(body), [
 			'2 inferred Data Management #data-management @2',
 			'2 inferred Setup #setup @6',
-			'3 inferred Key takeaways #key-takeaways @10',
-			'2 inferred Ops #ops @17',
+			'2 inferred Ops #ops @12',
 		]);
 		const lines = body.split('\n');
-		assert.deepEqual(extractHeadings(body).map(heading => heading.source), ['**Data Management:**', '__Setup__', 'Key takeaways:', '**Ops**:']);
-		assert.deepEqual(extractHeadings(body).map(heading => lines[heading.line]), ['**Data Management:**', '__Setup__', 'Key takeaways:', '**Ops**:']);
+		assert.deepEqual(extractHeadings(body).map(heading => [heading.source, lines[heading.line]]), [['**Data Management:**', '**Data Management:**'], ['__Setup__', '__Setup__'], ['**Ops**:', '**Ops**:']]);
 	});
 
-	test('labels alone are depth 2', () => {
-		assert.deepEqual(summary('Step one:\n\nDo it.\n\nStep two:\n\nDone.'), ['2 inferred Step one #step-one @0', '2 inferred Step two #step-two @4']);
+	test('a bold first line ending in a hard break is split from its paragraph and becomes the heading', () => {
+		assert.deepEqual(outline('Intro.\n\n**Designing Microservices:**  \nStart from the data.\n\n**Running them:**\\\nWatch the queues.\n'), {
+			body: 'Intro.\n\n**Designing Microservices:**\n\nStart from the data.\n\n**Running them:**\n\nWatch the queues.\n',
+			headings: ['2 Designing Microservices #designing-microservices @2 **Designing Microservices:**', '2 Running them #running-them @6 **Running them:**'],
+		});
+		assert.deepEqual(outline('**Not a heading:** the bold text runs on\nin the same line.\n').headings, []);
+		assert.deepEqual(outline('A long post.\n\n**You "captured" the props at render time:**\n\n![Pokemon](./pokemon.gif)\n\nMore.\n').headings, [], 'one bold line alone is emphasis');
+	});
+
+	test('a Label: line is a heading only in plain text, and only when two or more short lines follow as its items', () => {
+		assert.deepEqual(outline('We moved to one build.\n\nKey takeaways:\nCache the lockfile\nSplit the test job\n\nIn the end:\n\nIt was worth it\nWe would do it again\n'), {
+			body: 'We moved to one build.\n\nKey takeaways:\n\n- Cache the lockfile\n- Split the test job\n\nIn the end:\n\n- It was worth it\n- We would do it again\n',
+			headings: ['2 Key takeaways #key-takeaways @2 Key takeaways:', '2 In the end #in-the-end @7 In the end:'],
+		});
+		assert.deepEqual(outline('Step one:\n\nDo it.\n\nStep two:\n\nDone.').headings, [], 'one line is not a list of items');
+		assert.deepEqual(outline('To install just run:\n\n```sh\nnpm i x\n```\n\nSome other highlights:\n\n- fast\n- small\n').headings, [], 'Markdown prose');
+		assert.deepEqual(outline('React also supports defining it as a class:\nclass Greeting\nextends Component\n\nSee `render`.\n').headings, [], 'inline Markdown makes it Markdown prose');
+		assert.deepEqual(outline('This sentence ends with a colon but is far too long to be read as a label by anyone:\none\ntwo\n').headings, []);
 	});
 
 	test('no inference when real headings exist, or inside code and lists', () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import {mayHoldMojibake, repairMojibake} from '../../source/content/repair-mojibake.js';
 import {decodeWindows1252} from '../../source/content/windows-1252.js';
 import {restoreCollapsed} from '../../source/content/restore-collapsed.js';
+import {stripTemplateEnd} from '../../source/content/strip-template-end.js';
 import {firstParagraph, readingMinutes} from '../../source/content/summarise-body.js';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -94,5 +95,16 @@ describe('summaries', () => {
 		assert.equal(readingMinutes('word', 1), 1);
 		assert.equal(readingMinutes('word '.repeat(1150), 1), 5);
 		assert.equal(readingMinutes('字'.repeat(2500), 1), 5);
+	});
+});
+
+describe('stripTemplateEnd', () => {
+	test('only an unmatched backtick at the very end, outside code', () => {
+		assert.deepEqual(stripTemplateEnd('Text.\n`;\n'), {body: 'Text.\n', dropped: '`;'});
+		assert.deepEqual(stripTemplateEnd('Text.`\n'), {body: 'Text.\n', dropped: '`'});
+		assert.equal(stripTemplateEnd('Run `ls`\n'), undefined);
+		assert.equal(stripTemplateEnd('```\ncode `\n'), undefined);
+		assert.equal(stripTemplateEnd('``\n'), undefined);
+		assert.equal(stripTemplateEnd('`\n'), undefined);
 	});
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
@@ -119,5 +119,70 @@ test('a missing root is a problem in the library, not a crash', async () => {
 		assert.equal(watcher.watching, false);
 	} finally {
 		watcher.close();
+	}
+});
+
+/** Polls until `check` holds, failing after `ms` instead of hanging the suite. */
+async function eventually(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+	for (const deadline = Date.now() + ms; !check();) {
+		if (Date.now() > deadline) {
+			throw new Error(`timed out waiting for ${what}`);
+		}
+
+		await delay(20);
+	}
+}
+
+test('a folder removed and made again (a deploy) is followed: the gap names only the label, then the new posts appear', async () => {
+	const root = folder();
+	const watcher = watchLibrary(root, {label: 'site', watch: true, debounceMs: 30, pollMs: 50});
+	try {
+		await watcher.ready;
+		await eventually(() => watcher.watching, 'the watcher');
+		rmSync(root, {recursive: true, force: true});
+		await eventually(() => watcher.current().posts.length === 0, 'the removal noticed');
+		const problems = watcher.current().problems.map(problem => problem.problem);
+		assert.deepEqual(problems, ['site does not exist']);
+		assert.ok(!JSON.stringify(problems).includes(root), 'the absolute path is not in what readers see');
+
+		mkdirSync(root);
+		writeFileSync(path.join(root, 'three.md'), post('Three', '2024-03-01'));
+		await eventually(() => titles(watcher.current().posts).includes('Three'), 'the folder made again');
+		await eventually(() => watcher.watching, 'watching the new folder');
+		writeFileSync(path.join(root, 'four.md'), post('Four', '2024-04-01'));
+		await eventually(() => titles(watcher.current().posts).join() === 'Four,Three', 'a post saved in the new folder');
+		assert.deepEqual(watcher.current().problems, []);
+	} finally {
+		watcher.close();
+		rmSync(root, {recursive: true, force: true});
+	}
+});
+
+test('a root that is a symlink switched to another release (ln -sfn, rename) is followed', async () => {
+	const base = mkdtempSync(path.join(tmpdir(), 'blog-tui-releases-'));
+	const first = path.join(base, 'release-1');
+	const second = path.join(base, 'release-2');
+	mkdirSync(first);
+	mkdirSync(second);
+	writeFileSync(path.join(first, 'old.md'), post('Old', '2024-01-01'));
+	writeFileSync(path.join(second, 'new.md'), post('New', '2024-02-01'));
+	const current = path.join(base, 'current');
+	symlinkSync('release-1', current);
+	const watcher = watchLibrary(current, {label: 'current', watch: true, debounceMs: 30, pollMs: 50});
+	try {
+		assert.deepEqual(titles((await watcher.ready).posts), ['Old']);
+		await eventually(() => watcher.watching, 'the watcher');
+		// What `ln -sfn` and deploy tools do: a new link, renamed over the old one in one step.
+		symlinkSync('release-2', path.join(base, 'current.next'));
+		renameSync(path.join(base, 'current.next'), current);
+		await eventually(() => titles(watcher.current().posts).join() === 'New', 'the new release');
+		writeFileSync(path.join(second, 'newer.md'), post('Newer', '2024-03-01'));
+		await eventually(() => titles(watcher.current().posts).join() === 'New,Newer', 'a post saved in the new release');
+		writeFileSync(path.join(first, 'stale.md'), post('Stale', '2024-04-01'));
+		await delay(200);
+		assert.deepEqual(titles(watcher.current().posts), ['New', 'Newer'], 'the old release is no longer followed');
+	} finally {
+		watcher.close();
+		rmSync(base, {recursive: true, force: true});
 	}
 });

@@ -65,6 +65,18 @@ test('the header block shows title, date, reading time, author, tags, descriptio
 	]);
 });
 
+test('an author written in Markdown is rendered inline in the byline, its link followable', () => {
+	const options = {width: 80, theme: 'dark', colorLevel: 0, hyperlinks: false} as const;
+	const byline = (author: string) => renderArticle({title: 'T', body: 'Body.', headings: [], author}, options);
+	const linked = byline('[Jane Doe](https://jane.example) &amp; **Bob** `bot`');
+	assert.equal(linked.plain[1], 'by Jane Doe (https://jane.example) & Bob bot');
+	assert.deepEqual(linked.links.map(link => [link.text, link.target, link.line]), [['Jane Doe', 'https://jane.example', 1]]);
+	assert.equal(byline('Plain Name').plain[1], 'by Plain Name');
+	const coloured = renderArticle({title: 'T', body: 'Body.', headings: [], author: '**Bob**'}, {...options, colorLevel: 3});
+	assert.ok(coloured.lines[1]!.includes('\u001B[1mBob'), coloured.lines[1]);
+	assert.equal(byline(`${'__a'.repeat(30_000)}`).plain[1]!.length < 400, true);
+});
+
 test('a description taken from the first paragraph is not shown twice', () => {
 	const body = 'The opening words of the post, which also became its description.\n\nMore.';
 	const article = renderArticle({title: 'T', body, headings: [], description: 'The opening words of the post, which also became its description.', sources: {description: 'first paragraph'}}, {width: 80, theme: 'dark', colorLevel: 0, hyperlinks: false});

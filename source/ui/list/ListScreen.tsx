@@ -21,6 +21,8 @@ type Props = {
 	showDrafts: boolean;
 	/** Whether the folder is watched, so empty states can say a saved file will appear. */
 	watching: boolean;
+	/** Whether a problem shows its file's absolute path (not to readers over SSH: it is the server's). */
+	showFilePaths: boolean;
 	/** Hidden screens keep their state but draw nothing and ignore keys. */
 	active: boolean;
 	columns: number;
@@ -66,7 +68,7 @@ function bodyFor(state: ListState, context: ListContext, props: Props): Line[] {
 	const view = resolveView(state, context);
 	const entry = view.entries.entries[view.selected];
 	if (state.mode === 'problem' && entry?.kind === 'problem') {
-		return problemLines(entry.problem, watching, columns);
+		return problemLines(entry.problem, watching, columns, props.showFilePaths);
 	}
 
 	if (view.entries.entries.length === 0) {

@@ -224,12 +224,12 @@ export function searchLines(result: SearchResult, cursor: ListCursor, term: stri
 }
 
 /** Why a file is not in the list as a post, and what to do about it. */
-export function problemLines(problem: Problem, watching: boolean, width: number): Line[] {
+export function problemLines(problem: Problem, watching: boolean, width: number, showFilePath: boolean): Line[] {
 	return [
 		text(` ⚠ ${problem.path}`, width, {bold: true, color: 'yellow'}),
 		text('', width),
 		fitSegments([{text: ' Problem  ', dim: true}, {text: problem.problem}], width),
-		fitSegments([{text: ' File     ', dim: true}, {text: problem.absolutePath}], width),
+		...(showFilePath ? [fitSegments([{text: ' File     ', dim: true}, {text: problem.absolutePath}], width)] : []),
 		text('', width),
 		text(' This file could not be read as a post, so there is nothing more of it to show.', width),
 		text(watching ? ' Fix it and save: the list picks it up at once.' : ' Fix it and run blog-tui again.', width),

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import {useEffect, useMemo} from 'react';
 import type {Library} from '../../content/post.js';
+import {postsOnShow} from '../list/list-entries.js';
 import {fitSegments} from '../segments.js';
 import type {LoadArticle, OpenRequest, PositionStore} from '../services.js';
 import {useKeys} from '../use-keys.js';
@@ -23,6 +24,8 @@ type Props = {
 	columns: number;
 	height: number;
 	readingWidth: number;
+	/** Drafts may be read (`--drafts`); otherwise links to them lead nowhere. */
+	showDrafts: boolean;
 	onBack: () => void;
 	onQuit: () => void;
 };
@@ -37,7 +40,7 @@ function initialState({request, positions}: Pick<Props, 'request' | 'positions'>
 }
 
 export function ReaderScreen(props: Props) {
-	const {library, loadArticle, positions, active, columns, height, readingWidth, onBack, onQuit} = props;
+	const {library, loadArticle, positions, active, columns, height, readingWidth, showDrafts, onBack, onQuit} = props;
 	const [state, dispatch] = useReducerWithEffects<ReaderState, {action: ReaderAction; context: ReaderContext}, ReaderEffect>(
 		(current, {action, context}) => readerReducer(current, action, context),
 		// Only the request that opened the reader sets where it starts; the reader moves on by itself.
@@ -50,13 +53,15 @@ export function ReaderScreen(props: Props) {
 			}
 		},
 	);
-	const {post, removed} = useLivePost(state.post, library);
+	// Links and live reload see only the posts the list shows: a link to a draft must not open it.
+	const posts = postsOnShow(library, showDrafts);
+	const {post, removed} = useLivePost(state.post, posts);
 	const outlineFits = columns >= outlineMinimumColumns;
 	const pane = state.outline && outlineFits ? paneWidth : 0;
 	const textWidth = Math.max(1, Math.min(readingWidth, columns - 4 - pane));
 	const rows = Math.max(1, height - 4 - (removed ? 1 : 0));
 	const article = useArticle(post, textWidth, loadArticle);
-	const context: ReaderContext = {article, articleFor: post.id, rows, posts: library.posts, outlineFits};
+	const context: ReaderContext = {article, articleFor: post.id, rows, posts, outlineFits};
 	const view = settle(state, context);
 	const latest = useLatest(context);
 

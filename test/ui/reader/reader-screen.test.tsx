@@ -8,7 +8,7 @@ import {renderArticle} from '../../../source/render/render-article.js';
 import {App} from '../../../source/ui/App.js';
 import {type PositionStore, staticLibrary} from '../../../source/ui/services.js';
 import {frameWhere} from '../frame-where.js';
-import {guide, library} from './fixture.js';
+import {guide, library, makePost, moss} from './fixture.js';
 
 const loadArticle = async (post: Post, width: number) => renderArticle(post, {width, theme: 'dark', colorLevel: 0, hyperlinks: false});
 
@@ -89,6 +89,58 @@ test('Tab shows the link target; Enter on a post link opens it; Esc comes back',
 	await app.until(frame => frame.includes('An opening paragraph'), 'back in the guide');
 	await app.type('\u001B');
 	await app.until(frame => frame.includes('Notes on moss') && frame.includes('posts'), 'back in the list');
+	app.unmount();
+});
+
+test('a link to a draft leads nowhere without --drafts, and opens the draft with it', async () => {
+	const published = makePost('notice', 'A published notice', 'Read [the plans](plans.md) before they are out.');
+	const draft = {...makePost('plans', 'Secret plans', 'The launch is on Friday.'), draft: true};
+	const withDraft = {...library, posts: [published, draft]};
+	const openNotice = async (showDrafts: boolean) => {
+		const app = render(<App source={staticLibrary(withDraft)} loadArticle={loadArticle} showDrafts={showDrafts}/>);
+		sized(app.stdout, 80, 24);
+		await frameWhere(app, frame => frame.includes('A published notice'), 'the list');
+		app.stdin.write('\r');
+		await frameWhere(app, frame => frame.includes('before they are out') && frame.includes('2 min read'), 'the notice');
+		app.stdin.write('\t');
+		await frameWhere(app, frame => statusLine(frame).includes('→ plans.md'), 'the link to the draft highlighted');
+		await delay(60);
+		app.stdin.write('\r');
+		return app;
+	};
+
+	const hidden = await openNotice(false);
+	const refused = await frameWhere(hidden, frame => frame.includes('no post for plans.md'), 'the link refused');
+	assert.doesNotMatch(refused, /launch is on Friday/);
+	hidden.unmount();
+
+	const shown = await openNotice(true);
+	await frameWhere(shown, frame => frame.includes('The launch is on Friday'), 'the draft opened with --drafts');
+	shown.unmount();
+});
+
+test('an open post turned into a draft by live reload keeps its last published version', async () => {
+	let current = {...library, posts: [guide, moss]};
+	const listeners = new Set<() => void>();
+	const source = {current: () => current, subscribe(listener: () => void) {
+		listeners.add(listener);
+		return () => listeners.delete(listener);
+	}};
+	const app = render(<App source={source} loadArticle={loadArticle}/>);
+	sized(app.stdout, 80, 24);
+	await frameWhere(app, frame => frame.includes('Notes on moss'), 'the list');
+	app.stdin.write('j');
+	await delay(60);
+	app.stdin.write('\r');
+	await frameWhere(app, frame => frame.includes('Moss grows on the north side'), 'the moss post');
+	current = {...current, posts: [guide, {...moss, body: 'Unfinished thoughts.', draft: true}]};
+	for (const listener of listeners) {
+		listener();
+	}
+
+	const frame = await frameWhere(app, frame => frame.includes('last version'), 'the notice that the post is gone');
+	assert.match(frame, /Moss grows on the north side/);
+	assert.doesNotMatch(frame, /Unfinished thoughts/);
 	app.unmount();
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import {detectColorLevel, detectHyperlinks, detectTheme, terminalCapabilities, terminalColumns} from '../../source/cli/terminal-capabilities.js';
+import {detectColorLevel, detectHyperlinks, detectTheme, terminalCapabilities, terminalColumns} from '../../source/terminal/terminal-capabilities.js';
 
 test('colour depth from TERM and COLORTERM on a terminal', () => {
 	const cases: Array<[Record<string, string>, number]> = [
