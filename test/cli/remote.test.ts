@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync} from 'node:fs';
 import path from 'node:path';
-import {after, before, test} from 'node:test';
-import {type FeedServer, startFeedServer} from '../sources/feed-server.js';
+import {test} from 'node:test';
+import {feedServerForTests, startFeedServer} from '../sources/feed-server.js';
 import {blog, oneLineError, runCliAsync} from './run-cli.js';
 
-let server: FeedServer;
-let cache: string;
-before(async () => {
-	server = await startFeedServer();
-	cache = mkdtempSync(path.join(tmpdir(), 'blog-tui-cli-cache-'));
-});
-after(async () => {
-	await server.close();
-	rmSync(cache, {recursive: true, force: true});
-});
+const files = feedServerForTests('cli-cache');
 
-const env = () => ({XDG_CACHE_HOME: cache});
+const env = () => ({XDG_CACHE_HOME: files.folder});
 
 test('list --json on a feed: the folder schema, plus url', async () => {
-	const run = await runCliAsync(['list', server.url('/rss.xml'), '--json'], {env: env()});
+	const run = await runCliAsync(['list', files.server.url('/rss.xml'), '--json'], {env: env()});
 	assert.equal(run.status, 0, run.stderr);
 	const [first] = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
 	assert.deepEqual(Object.keys(first!), ['slug', 'title', 'date', 'updated', 'tags', 'description', 'readingMinutes', 'draft', 'author', 'path', 'headings', 'warnings', 'url']);
@@ -29,13 +19,13 @@ test('list --json on a feed: the folder schema, plus url', async () => {
 		date: '2025-03-08T09:15:00+00:00',
 		tags: ['compost', 'soil'],
 		author: 'Maren Okafor',
-		url: server.url('/notes/2025/compost-heat.html'),
+		url: files.server.url('/notes/2025/compost-heat.html'),
 	});
-	assert.equal(readdirSync(path.join(cache, 'blog-tui')).length, 1, 'one copy kept under XDG_CACHE_HOME/blog-tui');
+	assert.equal(readdirSync(path.join(files.folder, 'blog-tui')).length, 1, 'one copy kept under XDG_CACHE_HOME/blog-tui');
 });
 
 test('list takes several sources at once: a feed, a site and a folder; a broken one is a problem line', async () => {
-	const run = await runCliAsync(['list', server.url('/feed.json'), server.url('/site/'), blog, server.url('/broken.xml'), '--width', '100'], {env: env()});
+	const run = await runCliAsync(['list', files.server.url('/feed.json'), files.server.url('/site/'), blog, files.server.url('/broken.xml'), '--width', '100'], {env: env()});
 	assert.equal(run.status, 0, run.stderr);
 	for (const title of ['Counting scheduler ticks', 'Night train to the coast', 'Async Rust without tears']) {
 		assert.match(run.stdout, new RegExp(title, 'i'));
@@ -45,17 +35,17 @@ test('list takes several sources at once: a feed, a site and a folder; a broken 
 });
 
 test('read URL prints a Markdown post or an article; a feed is pointed to the browser', async () => {
-	const markdown = await runCliAsync(['read', server.url('/post.md'), '--width', '60'], {env: env()});
+	const markdown = await runCliAsync(['read', files.server.url('/post.md'), '--width', '60'], {env: env()});
 	assert.equal(markdown.status, 0, markdown.stderr);
 	assert.match(markdown.stdout, /^Sharpening a card scraper\n2024-06-11/);
-	const article = await runCliAsync(['read', server.url('/article.html')], {env: env()});
+	const article = await runCliAsync(['read', files.server.url('/article.html')], {env: env()});
 	assert.match(article.stdout, /The poke test/);
 	assert.doesNotMatch(article.stdout, /Subscribe|Home/);
-	const feed = await runCliAsync(['read', server.url('/atom.xml')], {env: env()});
+	const feed = await runCliAsync(['read', files.server.url('/atom.xml')], {env: env()});
 	assert.equal(feed.status, 1);
-	assert.equal(oneLineError(feed), `blog-tui: ${server.url('/atom.xml')} is a feed of 2 posts — browse it with blog-tui ${server.url('/atom.xml')}, or list them with blog-tui list ${server.url('/atom.xml')}`);
-	const missing = await runCliAsync(['read', server.url('/gone.md')], {env: env()});
-	assert.equal(oneLineError(missing), `blog-tui: ${server.url('/gone.md')}: HTTP 404 Not Found — nothing to show`);
+	assert.equal(oneLineError(feed), `blog-tui: ${files.server.url('/atom.xml')} is a feed of 2 posts — browse it with blog-tui ${files.server.url('/atom.xml')}, or list them with blog-tui list ${files.server.url('/atom.xml')}`);
+	const missing = await runCliAsync(['read', files.server.url('/gone.md')], {env: env()});
+	assert.equal(oneLineError(missing), `blog-tui: ${files.server.url('/gone.md')}: HTTP 404 Not Found — nothing to show`);
 });
 
 test('with the server stopped, list shows the cached copy and says how old it is', async () => {

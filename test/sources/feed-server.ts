@@ -1,6 +1,9 @@
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {after, before} from 'node:test';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 
@@ -171,4 +174,18 @@ export async function startFeedServer(): Promise<FeedServer> {
 			});
 		},
 	};
+}
+
+/** For one test file: a feed server and an empty temporary folder, made before its tests and removed after them. */
+export function feedServerForTests(prefix: string): {server: FeedServer; folder: string} {
+	const setup = {} as {server: FeedServer; folder: string};
+	before(async () => {
+		setup.server = await startFeedServer();
+		setup.folder = mkdtempSync(path.join(tmpdir(), `blog-tui-${prefix}-`));
+	});
+	after(async () => {
+		await setup.server.close();
+		rmSync(setup.folder, {recursive: true, force: true});
+	});
+	return setup;
 }

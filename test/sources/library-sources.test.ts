@@ -1,31 +1,21 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {openSources} from '../../source/sources/library-sources.js';
 import {fileCache} from '../../source/sources/response-cache.js';
-import {type FeedServer, startFeedServer} from './feed-server.js';
+import {feedServerForTests, startFeedServer} from './feed-server.js';
 
-let server: FeedServer;
-let folder: string;
-before(async () => {
-	server = await startFeedServer();
-	folder = mkdtempSync(path.join(tmpdir(), 'blog-tui-sources-'));
-});
-after(async () => {
-	await server.close();
-	rmSync(folder, {recursive: true, force: true});
-});
+const files = feedServerForTests('sources');
 
 test('a folder and feeds read as one library: slugs unique across them, the same post reached twice listed once', async () => {
-	const posts = path.join(folder, 'posts');
+	const posts = path.join(files.folder, 'posts');
 	mkdirSync(posts);
 	writeFileSync(path.join(posts, 'night-train.md'), '---\ntitle: My own night train\ndate: 2023-01-01\n---\nText.\n');
 	const sources = openSources([
 		{kind: 'folder', root: posts, label: 'posts'},
-		{kind: 'url', url: server.url('/atom.xml')},
-		{kind: 'url', url: server.url('/site/')},
+		{kind: 'url', url: files.server.url('/atom.xml')},
+		{kind: 'url', url: files.server.url('/site/')},
 	], {watch: false});
 	const seen: Array<{read: number; total: number | undefined}> = [];
 	sources.subscribe(() => {
@@ -45,16 +35,16 @@ test('a folder and feeds read as one library: slugs unique across them, the same
 
 test('refresh asks again with validators, keeps unchanged posts as they were, and brings new items in', async () => {
 	const original = '<?xml version="1.0"?><rss version="2.0"><channel><title>Changing</title><item><title>One</title><link>http://h.example/one</link><pubDate>Mon, 06 Jan 2025 10:00:00 GMT</pubDate></item></channel></rss>';
-	server.serve('/changing.xml', original, 'application/rss+xml');
-	const sources = openSources([{kind: 'url', url: server.url('/changing.xml')}], {watch: false, remote: {cache: fileCache(path.join(folder, 'cache'))}});
+	files.server.serve('/changing.xml', original, 'application/rss+xml');
+	const sources = openSources([{kind: 'url', url: files.server.url('/changing.xml')}], {watch: false, remote: {cache: fileCache(path.join(files.folder, 'cache'))}});
 	const first = await sources.ready;
 	const one = first.posts[0];
 	sources.refresh();
 	assert.match(sources.current().label, /· refreshing…$/, 'the header says a refresh is under way');
 	const same = await sources.refreshed();
-	assert.equal(server.notModified.get('/changing.xml'), 1);
+	assert.equal(files.server.notModified.get('/changing.xml'), 1);
 	assert.equal(same.posts[0], one, 'the same object: its rendering stays cached');
-	server.serve('/changing.xml', original.replace('<item>', '<item><title>Two</title><link>http://h.example/two</link><pubDate>Tue, 07 Jan 2025 10:00:00 GMT</pubDate></item><item>'), 'application/rss+xml');
+	files.server.serve('/changing.xml', original.replace('<item>', '<item><title>Two</title><link>http://h.example/two</link><pubDate>Tue, 07 Jan 2025 10:00:00 GMT</pubDate></item><item>'), 'application/rss+xml');
 	sources.refresh();
 	const next = await sources.refreshed();
 	assert.deepEqual(next.posts.map(post => post.title), ['Two', 'One']);
@@ -76,7 +66,7 @@ test('a refresh that fails keeps the posts and says why', async () => {
 });
 
 test('progress while fetching names the address and the bytes so far; a response past the cap is one problem', async () => {
-	const sources = openSources([{kind: 'url', url: server.url('/huge.xml')}, {kind: 'url', url: server.url('/rss.xml')}], {watch: false});
+	const sources = openSources([{kind: 'url', url: files.server.url('/huge.xml')}, {kind: 'url', url: files.server.url('/rss.xml')}], {watch: false});
 	const details = new Set<string>();
 	sources.subscribe(() => {
 		const detail = sources.indexing()?.detail;
