@@ -34,9 +34,11 @@ export const shippedOptions = {
 
 /**
  * Loaded from node_modules at run time rather than bundled: marked, highlight.js and node-emoji only in
- * the render worker and `read`, ssh2 only for `serve` (its optional native parts cannot be bundled).
+ * the render worker and `read`, ssh2 only for `serve` (its optional native parts cannot be bundled);
+ * iconv-lite (its code-page tables load on first use, only for a post that looks misdecoded) and acorn
+ * (only for MDX metadata) would add 0.6 MB to the package for what few posts need.
  */
-export const loadedAtRunTime = ['marked', 'highlight.js', 'node-emoji', 'ssh2'];
+export const loadedAtRunTime = ['marked', 'highlight.js', 'node-emoji', 'ssh2', 'iconv-lite', 'acorn'];
 
 /** `minify: false` keeps function names, for CPU profiles of the whole CLI. */
 export async function buildCli(outdir = path.join(root, 'dist'), {minify = true} = {}): Promise<void> {

@@ -69,3 +69,7 @@ test('ui/ does no file I/O and no Markdown parsing', () => {
 test('serve/ never imports cli/ (what both need lives in terminal/)', () => {
 	assert.deepEqual(violations('serve', (_specifier, resolved) => resolved.startsWith(`cli${path.sep}`)), []);
 });
+
+test('sources/ (the web) never imports ui/, ink or react', () => {
+	assert.deepEqual(violations('sources', isUiOrReact), []);
+});

@@ -2,7 +2,7 @@ import {openSync} from 'node:fs';
 import process from 'node:process';
 import tty from 'node:tty';
 import chalk from 'chalk';
-import type {Root} from './choose-root.js';
+import type {Target} from './choose-sources.js';
 import {CliError} from './errors.js';
 import type {GlobalOptions} from './global-options.js';
 import {libraryOptions} from './library-options.js';
@@ -22,11 +22,11 @@ function openTerminalInput(): tty.ReadStream | undefined {
  * `blog-tui [path]`: the full-screen browser when output is a terminal that can show it; otherwise
  * the list table, so `blog-tui > posts.txt` and `blog-tui | grep` do something useful.
  */
-export async function browseCommand(root: Root, options: GlobalOptions): Promise<void> {
+export async function browseCommand(target: Target, options: GlobalOptions): Promise<void> {
 	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()};
 	const dumb = process.env['TERM'] === 'dumb';
 	if (!process.stdout.isTTY || dumb) {
-		await listCommand(root, {json: false, tags: []}, options, io);
+		await listCommand(target, {json: false, tags: []}, options, io);
 		if (dumb && process.stdout.isTTY) {
 			process.stderr.write('blog-tui: TERM=dumb cannot show the full-screen browser, so here is the list — read a post with blog-tui read <slug>\n');
 		}
@@ -46,7 +46,7 @@ export async function browseCommand(root: Root, options: GlobalOptions): Promise
 	// The screen is the browser's while it runs: a cache warning is printed once it is left.
 	const warnings: string[] = [];
 	try {
-		await browse({root: root.root, label: root.label, load: libraryOptions(options, process.env, {write: text => warnings.push(text)})}, {
+		await browse(target.kind === 'root' ? {root: target.root.root, label: target.root.label, load: libraryOptions(options, process.env, {write: text => warnings.push(text)})} : {specs: target.specs, label: target.label}, {
 			colorLevel,
 			hyperlinks,
 			watch: options.watch,

@@ -9,6 +9,8 @@ import {createArticleLoader} from '../worker/article-loader.js';
 import type {Theme} from '../render/article.js';
 import {App} from '../ui/App.js';
 import {type LibrarySource, staticLibrary} from '../ui/services.js';
+import {openSources, type SourceSpec} from '../sources/library-sources.js';
+import {remoteOptions} from './choose-sources.js';
 import {createPositionStore, positionsFile} from './reading-positions.js';
 import {exitWhenTerminalGoes} from './terminal-lifetime.js';
 
@@ -34,25 +36,42 @@ const firstReadWaitMs = 150;
 /** A folder (or file) to read in the background while the UI shows progress. */
 export type BrowseFolder = {root: string; label: string; load?: Omit<LoadOptions, 'onProgress'>};
 
+/** Several sources, or any on the web, read together (see `openSources`). */
+export type BrowseSources = {specs: SourceSpec[]; label: string};
+
+function startSource(target: Library | BrowseFolder | BrowseSources, watch: boolean): {source: LibrarySource; ready?: Promise<unknown>; close?: () => void; root: string} {
+	if ('posts' in target) {
+		return {source: staticLibrary(target), root: path.resolve(target.root)};
+	}
+
+	if ('specs' in target) {
+		const sources = openSources(target.specs, {watch, remote: remoteOptions(process.env)});
+		// Reading positions are kept per source list: the same addresses find their places again.
+		return {source: sources, ready: sources.ready, close: sources.close, root: target.specs.map(spec => (spec.kind === 'url' ? spec.url : path.resolve(spec.root))).join('\n')};
+	}
+
+	const watcher = watchLibrary(target.root, {...target.load, label: target.label, watch});
+	return {source: watcher, ready: watcher.ready, close: watcher.close, root: path.resolve(target.root)};
+}
+
 /**
  * Runs the full-screen browser on the terminal until the reader quits. Given a folder, the UI starts
  * at once (showing indexing progress) and follows the folder unless `watch` is false.
  */
-export async function browse(target: Library | BrowseFolder, options: BrowseOptions): Promise<void> {
-	const watcher = 'posts' in target ? undefined : watchLibrary(target.root, {...target.load, label: target.label, watch: options.watch ?? true});
-	const source: LibrarySource = watcher ?? staticLibrary(target as Library);
+export async function browse(target: Library | BrowseFolder | BrowseSources, options: BrowseOptions): Promise<void> {
+	const {source, ready, close, root} = startSource(target, options.watch ?? true);
 	// Renders in a worker (marked and the highlighter load there, started and warmed up once the list
 	// is up), cached per post object: a re-read file is a new object, so an edited post is rendered afresh.
 	const loadArticle = createArticleLoader({theme: options.theme ?? 'dark', colorLevel: options.colorLevel, hyperlinks: options.hyperlinks, warmUpAfterMs: 800, ...(options.width === undefined ? {} : {readingWidth: options.width})});
 
 	// A small library is read before the first frame, so the list is the first thing drawn rather than
 	// an indexing frame replaced a few frames later (each Ink frame costs 10–30 ms); a big one shows progress.
-	if (watcher) {
-		await Promise.race([watcher.ready, delay(firstReadWaitMs)]);
+	if (ready) {
+		await Promise.race([ready, delay(firstReadWaitMs)]);
 	}
 
 	process.stdout.write('\u001B[?1049h');
-	const positions = options.state === false ? undefined : createPositionStore({file: positionsFile(process.env), root: path.resolve(target.root)});
+	const positions = options.state === false ? undefined : createPositionStore({file: positionsFile(process.env), root});
 	let restored = false;
 	const restore = () => {
 		if (restored) {
@@ -72,7 +91,7 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 	const instance = render(<App source={source} loadArticle={loadArticle} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
 	await instance.waitUntilExit();
 	stopWatchingTerminal();
-	watcher?.close();
+	close?.();
 	loadArticle.close();
 	restore();
 	process.removeListener('exit', restore);

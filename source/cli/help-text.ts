@@ -15,16 +15,21 @@ function keyRows(keys: readonly KeyHelp[]): string {
 export const helpText = `blog-tui — browse and read a folder of Markdown blog posts in the terminal
 
 Usage
-  blog-tui [path]             the full-screen browser (prints the list when
+  blog-tui [path|url…]        the full-screen browser (prints the list when
                               output is not a terminal)
-  blog-tui list [path]        print the posts as a table, or as JSON
-  blog-tui read <slug|file>   print one post: styled on a terminal, plain
+  blog-tui list [path|url…]   print the posts as a table, or as JSON
+  blog-tui read <slug|file|url>
+                              print one post: styled on a terminal, plain
                               text when piped
-  blog-tui serve [path]       let readers browse the posts over SSH
+  blog-tui serve [path|url…]  let readers browse the posts over SSH
   blog-tui help               this text
 
   path  a folder (searched recursively) or one post file; default ./posts
         when it exists, else the bundled guide
+  url   an http(s) feed (RSS, Atom, JSON Feed), a site that announces one,
+        or one post (Markdown or an article page); the last copy is kept
+        under $XDG_CACHE_HOME/blog-tui for reading offline. Several paths
+        and urls are read as one blog
 
 Options for every command
   --theme dark|light|auto     article colours (auto: from COLORFGBG, else dark)
@@ -103,6 +108,8 @@ Examples
   blog-tui read getting-started | less -R read a post in your pager
   blog-tui read notes/idea.md --width 72  print a file at 72 columns
   pbpaste | blog-tui read -               preview Markdown from the clipboard
+  blog-tui https://example.com/feed.xml   browse a feed (offline: its last copy)
+  blog-tui https://example.com ~/notes    a site's feed and a folder as one
   blog-tui serve ~/blog --host 0.0.0.0    then: ssh -p 2222 <this host>
 
 Exit status: 0 done, 1 something went wrong, 2 the command line was wrong.

@@ -17,6 +17,8 @@ export type PostJson = {
 	path: string;
 	headings: Array<{depth: number; text: string; id: string; inferred: boolean}>;
 	warnings: string[];
+	/** Only for a post read from the web: its page. */
+	url?: string;
 };
 
 /** A file that is not in the list: binary, empty, unreadable, too big, a symlink loop… */
@@ -36,6 +38,7 @@ export function postJson(post: Post): PostJson {
 		path: post.path,
 		headings: post.headings.map(({depth, text, id, inferred}) => ({depth, text, id, inferred})),
 		warnings: post.warnings,
+		...(post.url === undefined ? {} : {url: post.url}),
 	};
 }
 

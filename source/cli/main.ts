@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import packageJson from '../../package.json' with {type: 'json'};
-import {chooseRoot} from './choose-root.js';
+import {chooseTarget} from './choose-sources.js';
 import {isDebug, outputError, reportError} from './errors.js';
 import {globalOptions} from './global-options.js';
 import {helpText} from './help-text.js';
@@ -28,7 +28,7 @@ async function run(argv: readonly string[], bundledPosts: string): Promise<void>
 	switch (command) {
 		case 'list': {
 			const {listCommand} = await import('./list-command.js');
-			await listCommand(chooseRoot(input[0], cwd, bundledPosts), {json: flags.json, tags: flags.tag}, options, io);
+			await listCommand(chooseTarget(input, cwd, bundledPosts, options.extensions), {json: flags.json, tags: flags.tag}, options, io);
 			break;
 		}
 
@@ -40,15 +40,15 @@ async function run(argv: readonly string[], bundledPosts: string): Promise<void>
 
 		case 'serve': {
 			const serve = serveOptions(flags, options, cwd);
-			const root = chooseRoot(input[0], cwd, bundledPosts);
+			const target = chooseTarget(input, cwd, bundledPosts, options.extensions);
 			const {serve: runServer} = await import('../serve/serve.js');
-			await runServer(root.root, serve);
+			await runServer(target.kind === 'root' ? target.root.root : target.specs, serve);
 			break;
 		}
 
 		case 'browse': {
 			const {browseCommand} = await import('./browse-command.js');
-			await browseCommand(chooseRoot(input[0], cwd, bundledPosts), options);
+			await browseCommand(chooseTarget(input, cwd, bundledPosts, options.extensions), options);
 			break;
 		}
 	}

@@ -168,15 +168,15 @@ function expectedInputs(command: Command, input: readonly string[]): void {
 	}
 
 	const extra = input[1];
-	// Two arguments never make sense for the browser: `blog-tui raed keys` is a mistyped command.
+	// A first word that is no path or address, with more after it, is a mistyped command: `blog-tui raed keys`.
 	const meant = command === 'browse' && extra !== undefined && !/[/\\.]/.test(input[0]!) ? closestMatch(input[0]!, ['list', 'read', 'serve']) : undefined;
 	if (meant !== undefined) {
 		throw usageError(`unknown command "${input[0]!}" — did you mean "blog-tui ${meant}"?`);
 	}
 
-	if (extra !== undefined) {
-		const usage = command === 'read' ? 'blog-tui read <slug|file>' : `blog-tui ${command === 'browse' ? '' : `${command} `}[path]`;
-		throw usageError(`unexpected argument "${extra}" — ${usage} takes one (quote paths with spaces)`);
+	// The browser, list and serve read several sources at once: `blog-tui URL URL folder`.
+	if (extra !== undefined && command === 'read') {
+		throw usageError(`unexpected argument "${extra}" — blog-tui read <slug|file|url> takes one (quote paths with spaces)`);
 	}
 }
 

@@ -1,9 +1,11 @@
-import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {statSync} from 'node:fs';
 import path from 'node:path';
-import {loadLibrary} from '../content/load-library.js';
+import {defaultMaxBytes, loadLibrary, postFromBytes} from '../content/load-library.js';
+import {formatSize} from '../content/read-file-bytes.js';
 import type {Library, Post} from '../content/post.js';
+import {isRemote, readRemote} from '../sources/read-remote.js';
 import {chooseRoot} from './choose-root.js';
+import {remoteOptions} from './choose-sources.js';
 import {CliError} from './errors.js';
 import {findPost} from './find-post.js';
 import type {GlobalOptions} from './global-options.js';
@@ -56,8 +58,8 @@ async function readFile(file: string, label: string, io: Io): Promise<Post> {
 }
 
 /**
- * `blog-tui read -`: a post piped in (`pbpaste | blog-tui read -`), read through the same loader as
- * a file — from a private temporary copy, so its bytes, encoding and frontmatter are handled alike.
+ * `blog-tui read -`: a post piped in (`pbpaste | blog-tui read -`), read from its bytes exactly as a
+ * file's are (encoding, frontmatter, repairs), with the same size limit.
  */
 async function readStandardInput(stdin: ReadRequest['stdin'], io: Io): Promise<Post> {
 	if (stdin.isTTY) {
@@ -65,18 +67,46 @@ async function readStandardInput(stdin: ReadRequest['stdin'], io: Io): Promise<P
 	}
 
 	const chunks: Buffer[] = [];
+	let size = 0;
 	for await (const chunk of stdin) {
-		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		size += bytes.length;
+		if (size > defaultMaxBytes) {
+			throw new CliError(`standard input: too large: more than ${formatSize(defaultMaxBytes)} — nothing to show`);
+		}
+
+		chunks.push(bytes);
 	}
 
-	const folder = mkdtempSync(path.join(tmpdir(), 'blog-tui-read-'));
-	try {
-		const file = path.join(folder, 'stdin.md');
-		writeFileSync(file, Buffer.concat(chunks), {mode: 0o600});
-		return await readFile(file, 'standard input', io);
-	} finally {
-		rmSync(folder, {recursive: true, force: true});
+	const result = postFromBytes(Buffer.concat(chunks), {id: 'standard input', path: 'stdin.md'});
+	if ('problem' in result) {
+		throw new CliError(`standard input: ${oneLine(result.problem)} — nothing to show`);
 	}
+
+	reportWarnings({problems: result.post.warnings.map(problem => ({path: 'standard input', absolutePath: 'standard input', problem}))}, io);
+	return result.post;
+}
+
+/** `blog-tui read https://…`: a Markdown file or an article page; a feed holds many posts, so it is browsed instead. */
+async function readAddress(url: string, io: Io): Promise<Post> {
+	let library;
+	try {
+		library = await readRemote(url, remoteOptions(io.env));
+	} catch (error) {
+		throw new CliError(`${oneLine(url)}: ${oneLine(error instanceof Error ? error.message : String(error))} — nothing to show`);
+	}
+
+	reportWarnings(library, io);
+	const [post, ...more] = library.posts;
+	if (!post) {
+		throw new CliError(`${oneLine(url)}: no posts in it — nothing to show`);
+	}
+
+	if (more.length > 0) {
+		throw new CliError(`${oneLine(url)} is a feed of ${library.posts.length} posts — browse it with blog-tui ${oneLine(url)}, or list them with blog-tui list ${oneLine(url)}`);
+	}
+
+	return post;
 }
 
 function reportWarnings(library: Pick<Library, 'problems'>, io: Io): void {
@@ -91,7 +121,7 @@ async function findInFolder(request: ReadRequest, options: GlobalOptions, io: Io
 	const library = await loadLibrary(root.root, libraryOptions(options, io.env, io.stderr, 'on demand'));
 	const found = findPost(library.posts, request.target);
 	if (found.post) {
-		reportWarnings({problems: library.problems.filter(problem => problem.absolutePath === found.post.absolutePath)}, io);
+		reportWarnings({problems: library.problems.filter(problem => problem.absolutePath === found.post.id)}, io);
 		return found.post;
 	}
 
@@ -110,6 +140,10 @@ async function findInFolder(request: ReadRequest, options: GlobalOptions, io: Io
  * plain text without a single escape byte when piped, so `| less -R` and `> file` both work.
  */
 export async function readCommand(request: ReadRequest, options: GlobalOptions, io: Io): Promise<void> {
+	if (isRemote(request.target) && request.dir === undefined) {
+		return printPost(await readAddress(request.target, io), options, io);
+	}
+
 	const file = path.resolve(io.cwd, request.target);
 	if (request.target === '-' && request.dir === undefined) {
 		return printPost(await readStandardInput(request.stdin, io), options, io);

@@ -5,7 +5,7 @@ import {decodeText, isUtf16} from './decode-text.js';
 import {defaultExtensions, describeFsError, discoverFiles, isInside, leavesFolder} from './discover-files.js';
 import {type FileResult, type IndexCacheOptions, openIndexCache} from './index-cache.js';
 import {bodyFrom, withLazyBody, withoutBody} from './lazy-body.js';
-import {normalisePost, plainPost} from './normalise-post.js';
+import {loadPost} from './load-post.js';
 import type {Library, Post, Problem} from './post.js';
 import {readFileBytes} from './read-file-bytes.js';
 import {mayHoldMojibake, repairMojibake} from './repair-mojibake.js';
@@ -39,14 +39,14 @@ function toRelative(base: string, absolutePath: string): string {
 	return (path.sep === '/' ? relative : relative.split(path.sep).join('/')) || path.basename(absolutePath);
 }
 
-function orderPosts(posts: Post[]): Post[] {
+export function orderPosts(posts: Post[]): Post[] {
 	return posts.sort((a, b) => (b.date?.time ?? Number.NEGATIVE_INFINITY) - (a.date?.time ?? Number.NEGATIVE_INFINITY)
 		|| a.title.localeCompare(b.title)
 		|| (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Makes slugs unique (case-insensitively) in path order, so each file keeps its slug from run to run. */
-function uniqueSlugs(posts: Post[]): void {
+export function uniqueSlugs(posts: Post[]): void {
 	const taken = new Set(posts.map(post => post.slug.toLowerCase()));
 	const seen = new Set<string>();
 	for (const post of posts) {
@@ -67,22 +67,14 @@ function uniqueSlugs(posts: Post[]): void {
 	}
 }
 
-/** Checked again just before reading: a folder on the way may have been swapped for a link since discovery. */
-function outside(realRoot: string, absolutePath: string): string | undefined {
-	try {
-		return isInside(realRoot, realpathSync(absolutePath)) ? undefined : leavesFolder;
-	} catch (error) {
-		return describeFsError(error);
-	}
-}
+export type {FileResult};
 
-function loadFile(base: string, absolutePath: string, maxBytes: number): FileResult {
-	const read = readFileBytes(absolutePath, maxBytes);
-	if ('problem' in read) {
-		return read;
-	}
-
-	const decoded = decodeText(read.bytes);
+/**
+ * A post from the bytes of a file or a pipe: decoded (BOM, UTF-16, legacy code pages), mojibake
+ * repaired, normalised. Empty and binary input are problems, not posts.
+ */
+export function postFromBytes(bytes: Uint8Array, place: {id: string; path: string; absolutePath?: string}): FileResult {
+	const decoded = decodeText(bytes);
 	if ('binary' in decoded) {
 		return {problem: 'binary file, not text'};
 	}
@@ -94,7 +86,7 @@ function loadFile(base: string, absolutePath: string, maxBytes: number): FileRes
 	let {text} = decoded;
 	const sources: Record<string, string> = {};
 	// UTF-16 files skip the byte search, which reads UTF-8.
-	if (!decoded.ascii && decoded.warnings.length === 0 && (isUtf16(read.bytes) || mayHoldMojibake(read.bytes))) {
+	if (!decoded.ascii && decoded.warnings.length === 0 && (isUtf16(bytes) || mayHoldMojibake(bytes))) {
 		const repair = repairMojibake(text);
 		if (repair.repaired) {
 			text = repair.text;
@@ -102,14 +94,21 @@ function loadFile(base: string, absolutePath: string, maxBytes: number): FileRes
 		}
 	}
 
-	const input = {absolutePath, relativePath: toRelative(base, absolutePath), text, warnings: decoded.warnings, sources};
+	return {post: loadPost({...place, text, warnings: decoded.warnings, sources})};
+}
+
+/** Checked again just before reading: a folder on the way may have been swapped for a link since discovery. */
+function outside(realRoot: string, absolutePath: string): string | undefined {
 	try {
-		return {post: normalisePost(input)};
+		return isInside(realRoot, realpathSync(absolutePath)) ? undefined : leavesFolder;
 	} catch (error) {
-		// A bug or a resource limit on one strange file must cost neither this post nor the others.
-		const reason = `fields not read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
-		return {post: plainPost({...input, warnings: [...decoded.warnings, reason]})};
+		return describeFsError(error);
 	}
+}
+
+function loadFile(base: string, absolutePath: string, maxBytes: number): FileResult {
+	const read = readFileBytes(absolutePath, maxBytes);
+	return 'problem' in read ? read : postFromBytes(read.bytes, {id: absolutePath, path: toRelative(base, absolutePath), absolutePath});
 }
 
 /** The root itself cannot be read; `reason` says why without naming the path. */
@@ -187,7 +186,7 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 	uniqueSlugs(posts);
 	for (const post of posts) {
 		for (const warning of post.warnings) {
-			problems.push({path: post.path, absolutePath: post.absolutePath, problem: warning, slug: post.slug});
+			problems.push({path: post.path, absolutePath: post.absolutePath ?? post.id, problem: warning, slug: post.slug});
 		}
 	}
 

@@ -118,6 +118,7 @@ function chooseTitle(data: Record<string, unknown>, body: string, scanned: BodyS
 export function plainPost({absolutePath, relativePath, text, warnings}: NormaliseInput): Post {
 	const {stem, fromFolder} = fileStem(absolutePath);
 	return {
+		id: absolutePath,
 		slug: slugOf(stem.replace(jekyllPrefix, '')) || 'post',
 		title: readableName(stem),
 		date: undefined,
@@ -338,6 +339,7 @@ export function normalisePost({absolutePath, relativePath, text, warnings: readW
 	// Inferred headings may need their lines split apart: the body shown is the outline's.
 	const outline = outlineBody(body, scanned);
 	return {
+		id: absolutePath,
 		slug: slug || 'post',
 		title: title.value,
 		date: date?.value,

@@ -45,6 +45,8 @@ export type Heading = {
 };
 
 export type Post = {
+	/** Identity across reads and sources: the absolute path for a file, the item's URL or id for a feed. */
+	id: string;
 	/** Unique in the library: the `slug` field, else the file name (or a bundle's folder) without date prefix and extension. */
 	slug: string;
 	/** One line, control characters removed. */
@@ -60,7 +62,10 @@ export type Post = {
 	cover: string | undefined;
 	/** Path relative to the library root, with `/` separators. */
 	path: string;
-	absolutePath: string;
+	/** Only for a post read from a file. */
+	absolutePath?: string;
+	/** Only for a post read from the web: its page (a feed item's link, or the URL read). */
+	url?: string;
 	/**
 	 * Markdown body as the renderer should render it: LF line ends, no frontmatter; the title H1
 	 * removed when it became (or repeated) the title; a standalone date line, `N min read` line or
@@ -83,6 +88,7 @@ export type Post = {
 /** A file that could not be read as a post, or was read with a problem. */
 export type Problem = {
 	path: string;
+	/** The file's absolute path, or the URL for a source read from the web. */
 	absolutePath: string;
 	/** One line, human-readable: `empty file`, `frontmatter: bad indentation of a mapping entry (line 3, column 5)`. */
 	problem: string;

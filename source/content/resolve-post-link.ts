@@ -40,12 +40,30 @@ function bySlug(posts: Post[], name: string): Post | undefined {
 	return wanted === '' ? undefined : posts.find(post => post.slug.toLowerCase() === wanted);
 }
 
+function withoutFragment(url: string): string {
+	return url.replace(/#.*$/, '').replace(/\/$/, '');
+}
+
+/** A link to another item of the same feed: an absolute address some post was read from. */
+function byUrl(target: string, posts: Post[]): ResolvedPostLink | undefined {
+	const wanted = withoutFragment(target);
+	const post = posts.find(candidate => candidate.url !== undefined && withoutFragment(candidate.url) === wanted);
+	const hash = target.indexOf('#');
+	const anchor = hash === -1 ? '' : decode(target.slice(hash + 1));
+	return post ? (anchor === '' ? {post} : {post, anchor}) : undefined;
+}
+
 /**
  * The post a link in `from` points at, the way authors write links between posts: relative to the
  * post's file (`other.md`, `../2024/other.md`), as a path on the site (`/posts/other`,
- * `/2024/01/05/other.html`), or as a slug. Undefined when no post in `posts` matches.
+ * `/2024/01/05/other.html`), or as a slug; an absolute `http(s)` address only as the `url` of a post
+ * read from the web. Undefined when no post in `posts` matches.
  */
 export function resolvePostLink(target: string, from: Pick<Post, 'path'>, posts: Post[]): ResolvedPostLink | undefined {
+	if (/^https?:\/\//i.test(target)) {
+		return byUrl(target, posts);
+	}
+
 	const hash = target.indexOf('#');
 	const address = (hash === -1 ? target : target.slice(0, hash)).replace(/\?.*$/, '');
 	const anchor = hash === -1 ? undefined : decode(target.slice(hash + 1));

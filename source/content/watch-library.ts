@@ -74,10 +74,10 @@ function samePost(a: Post, b: Post): boolean {
  * article's rendering, filter preparation) stays valid, and only what changed is redone.
  */
 export function keepUnchanged(previous: Library, next: Library): Library {
-	const before = new Map(previous.posts.map(post => [post.absolutePath, post]));
+	const before = new Map(previous.posts.map(post => [post.id, post]));
 	let kept = 0;
 	const posts = next.posts.map(post => {
-		const old = before.get(post.absolutePath);
+		const old = before.get(post.id);
 		if (old && samePost(old, post)) {
 			kept++;
 			return old;

@@ -6,6 +6,8 @@ import chalk from 'chalk';
 import {detectTheme, terminalCapabilities} from '../terminal/terminal-capabilities.js';
 import {watchLibrary} from '../content/watch-library.js';
 import {type ArticleLoader, createArticleLoader} from '../worker/article-loader.js';
+import {openSources, type SourceSpec} from '../sources/library-sources.js';
+import {cacheFolder, fileCache} from '../sources/response-cache.js';
 import type {Theme} from '../render/article.js';
 import {AddressHolders} from './address-holders.js';
 import {parseAuthorizedKeys} from './authorized-keys.js';
@@ -31,9 +33,11 @@ function log(line: string): void {
  * Everything one server process needs: the shared library (followed on disk), article loaders shared
  * by every session with the same style, and the SSH server. Used by `serve` and by the tests.
  */
-export function startServer(root: string, options: ServeOptions, hostKey: string, report: (line: string) => void = log, limits: Partial<SshLimits> = {}): {server: SshServer; close: () => Promise<void>} {
+export function startServer(root: string | SourceSpec[], options: ServeOptions, hostKey: string, report: (line: string) => void = log, limits: Partial<SshLimits> = {}): {server: SshServer; close: () => Promise<void>} {
 	// Readers see the folder's name, not where it lives on the server.
-	const library = watchLibrary(root, {label: path.basename(root) || root, watch: options.watch, extensions: options.extensions, confine: true});
+	const library = typeof root === 'string'
+		? watchLibrary(root, {label: path.basename(root) || root, watch: options.watch, extensions: options.extensions, confine: true})
+		: openSources(root.map(spec => (spec.kind === 'folder' ? {...spec, label: path.basename(spec.root) || spec.root, load: {extensions: options.extensions, confine: true}} : spec)), {watch: options.watch, remote: {cache: fileCache(cacheFolder(process.env))}, minRefreshMs: 60_000});
 	const loaders = new Map<string, ArticleLoader>();
 	const loaderFor = (style: SessionStyle): ArticleLoader => {
 		const key = `${style.theme}/${style.colorLevel}/${style.hyperlinks}`;
@@ -109,7 +113,7 @@ function prepareProcess(maxSessions: number): void {
 }
 
 /** `blog-tui serve`: runs until SIGINT/SIGTERM, then says goodbye to every reader. */
-export async function serve(root: string, options: ServeOptions): Promise<void> {
+export async function serve(root: string | SourceSpec[], options: ServeOptions): Promise<void> {
 	prepareProcess(options.maxSessions);
 	const keyFile = options.hostKey ?? defaultHostKeyPath(process.env);
 	const hostKey = loadOrCreateHostKey(keyFile);

@@ -46,7 +46,7 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
 			{tooSmall ? <TooSmall columns={columns}/> : null}
-			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit}/>
+			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onRefresh={source.refresh}/>
 			{request
 				? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} onBack={() => {
 					setRequest(undefined);

@@ -5,7 +5,14 @@ import type {RenderedArticle} from '../render/article.js';
 export type LoadArticle = (post: Post, width: number) => Promise<RenderedArticle>;
 
 /** How far the first reading of the library has got; `total` is unknown while files are still being found. */
-export type Indexing = {read: number; total: number | undefined};
+export type Indexing = {
+	read: number;
+	total: number | undefined;
+	/** What is counted, plural: `files` unless given (`sources`). */
+	unit?: string;
+	/** One line on what is happening now: `fetching example.com/feed.xml: 1.2 MB`. */
+	detail?: string;
+};
 
 /** The library as it is now, and a way to hear when it changes (live reload). */
 export type LibrarySource = {
@@ -16,6 +23,8 @@ export type LibrarySource = {
 	/** Whether changes on disk reach the list (shown in empty states). */
 	watching?: boolean;
 	subscribe: (listener: () => void) => () => void;
+	/** Reads the library again now (`r`), for sources nothing tells about changes: feeds and pages. */
+	refresh?: () => void;
 };
 
 /** Remembers where each post was being read, across runs. */

@@ -20,7 +20,7 @@ test('--help, -h, help and <command> --help print the same help, exit 0', () => 
 
 test('the help names every command, flag and key, with examples, within 80 columns', () => {
 	const {stdout} = runCli(['--help']);
-	for (const command of ['blog-tui [path]', 'blog-tui list [path]', 'blog-tui read <slug|file>', 'blog-tui serve [path]']) {
+	for (const command of ['blog-tui [path|url…]', 'blog-tui list [path|url…]', 'blog-tui read <slug|file|url>', 'blog-tui serve [path|url…]']) {
 		assert.ok(stdout.includes(command), command);
 	}
 

@@ -8,7 +8,7 @@ import {listTable, problemLines} from '../../source/cli/list-table.js';
 function post(fields: Partial<Post>): Post {
 	return {
 		slug: 'x', title: 'x', date: undefined, updated: undefined, tags: [], description: '', readingMinutes: 1, draft: false,
-		author: undefined, cover: undefined, path: 'x.md', absolutePath: '/x.md', body: '', headings: [], warnings: [], sources: {},
+		author: undefined, cover: undefined, path: 'x.md', id: '/x.md', absolutePath: '/x.md', body: '', headings: [], warnings: [], sources: {},
 		...fields,
 	};
 }

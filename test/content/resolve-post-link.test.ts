@@ -4,7 +4,7 @@ import type {Post} from '../../source/content/post.js';
 import {resolvePostLink} from '../../source/content/resolve-post-link.js';
 
 function post(path: string, slug: string): Post {
-	return {slug, path, absolutePath: `/blog/${path}`} as Post;
+	return {slug, path, id: `/blog/${path}`, absolutePath: `/blog/${path}`} as Post;
 }
 
 const posts = [
@@ -41,4 +41,16 @@ test('the fragment comes back decoded; a link to nothing is undefined', () => {
 	assert.equal(target('../../../etc/passwd'), undefined);
 	assert.equal(target(''), undefined);
 	assert.equal(target('%E0%A4%A'), undefined, 'a broken escape is taken as written');
+});
+
+test('an absolute address opens a post only when it is that post\'s page on the web (links between feed items)', () => {
+	const fromFeed = [
+		{slug: 'compost-heat', path: 'notes/2025/compost-heat.html', id: 'https://a.example/notes/2025/compost-heat.html', url: 'https://a.example/notes/2025/compost-heat.html'},
+		{slug: 'other', path: 'notes/other', id: 'https://a.example/notes/other/', url: 'https://a.example/notes/other/'},
+	] as Post[];
+	const link = (address: string) => resolvePostLink(address, fromFeed[1]!, [...fromFeed, ...posts]);
+	assert.deepEqual(link('https://a.example/notes/2025/compost-heat.html#the-ratio'), {post: fromFeed[0], anchor: 'the-ratio'});
+	assert.equal(link('https://a.example/notes/other')?.post, fromFeed[1], 'with or without the trailing slash');
+	assert.equal(link('https://github.com/someone/other'), undefined, 'an outside address never matches by slug');
+	assert.equal(link('https://b.example/notes/2025/compost-heat.html'), undefined);
 });

@@ -46,7 +46,7 @@ for (const colorLevel of [0, 3] as const) {
 			for (const post of library.posts) {
 				const output = renderArticle(post, {width: 80, theme: 'dark', colorLevel, hyperlinks}).lines.join('\n');
 				const report = await runInTerminal(output);
-				const where = expected.get(path.basename(post.absolutePath));
+				const where = expected.get(path.basename(post.id));
 				assert.deepEqual(report.forbidden, [], `${where}: forbidden sequences`);
 				assert.deepEqual(report.titles, [], `${where}: title changed`);
 				assert.equal(report.bells, 0, `${where}: bell`);

@@ -21,6 +21,7 @@ function post(slug: string, title: string, iso: string, body: string): Post {
 		author: undefined,
 		cover: undefined,
 		path: `${slug}.md`,
+		id: `/blog/${slug}.md`,
 		absolutePath: `/blog/${slug}.md`,
 		body,
 		headings: [],

@@ -29,6 +29,8 @@ type Props = {
 	height: number;
 	onOpen: (request: OpenRequest) => void;
 	onQuit: () => void;
+	/** `r`: read the sources again, when they can be (feeds and pages). */
+	onRefresh?: (() => void) | undefined;
 };
 
 // Searching 10,000 bodies on every typed letter would lag the typing: search once the typing pauses.
@@ -85,6 +87,8 @@ export function ListScreen(props: Props) {
 		effect => {
 			if (effect.type === 'quit') {
 				onQuit();
+			} else if (effect.type === 'refresh') {
+				props.onRefresh?.();
 			} else {
 				onOpen(effect.request);
 			}

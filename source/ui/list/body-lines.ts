@@ -1,5 +1,6 @@
 import type {SearchResult} from '../../content/search-posts.js';
 import type {Library, Problem} from '../../content/post.js';
+import type {Indexing} from '../services.js';
 import type {ListCursor} from './list-cursor.js';
 import type {ListEntries, TagCount} from './list-entries.js';
 import {listHelpGroups} from './list-keys.js';
@@ -130,11 +131,15 @@ export function emptyLines(library: Library, entries: ListEntries, filter: {quer
 	];
 }
 
-export function indexingLines(label: string, progress: {read: number; total: number | undefined}, width: number): Line[] {
+export function indexingLines(label: string, progress: Indexing, width: number): Line[] {
 	const done = progress.total === undefined
 		? 'looking for posts…'
-		: `${progress.read.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} files read`;
-	return [text(` Indexing ${label}…`, width, {bold: true}), text(` ${done}`, width, {dim: true})];
+		: `${progress.read.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} ${progress.unit ?? 'files'} read`;
+	return [
+		text(` Indexing ${label}…`, width, {bold: true}),
+		text(` ${done}`, width, {dim: true}),
+		...(progress.detail === undefined ? [] : [text(` ${progress.detail}`, width, {dim: true})]),
+	];
 }
 
 function inputLine(label: string, query: string, width: number, note: string): Line {

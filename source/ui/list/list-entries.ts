@@ -87,7 +87,7 @@ function computeEntries(library: Library, filter: ListFilter): ListEntries {
 			continue;
 		}
 
-		entries.push({kind: 'post', key: post.absolutePath, post, group: groupOf(post, filter.sort), hit, problem: partial.get(post.absolutePath)});
+		entries.push({kind: 'post', key: post.id, post, group: groupOf(post, filter.sort), hit, problem: partial.get(post.id)});
 	}
 
 	const shownPosts = entries.length;

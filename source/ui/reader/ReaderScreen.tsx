@@ -61,7 +61,7 @@ export function ReaderScreen(props: Props) {
 	const textWidth = Math.max(1, Math.min(readingWidth, columns - 4 - pane));
 	const rows = Math.max(1, height - 4 - (removed ? 1 : 0));
 	const article = useArticle(post, textWidth, loadArticle);
-	const context: ReaderContext = {article, articleFor: post.absolutePath, rows, posts, outlineFits};
+	const context: ReaderContext = {article, articleFor: post.id, rows, posts, outlineFits};
 	const view = settle(state, context);
 	const latest = useLatest(context);
 

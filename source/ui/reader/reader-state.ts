@@ -106,7 +106,7 @@ function lookUpAnchor(article: RenderedArticle, id: string): number | undefined 
 }
 
 function articleOf(state: ReaderState, {article, articleFor}: Pick<ReaderContext, 'article' | 'articleFor'>): RenderedArticle | undefined {
-	return articleFor === state.post.absolutePath ? article : undefined;
+	return articleFor === state.post.id ? article : undefined;
 }
 
 /** The state with `top` on the article in hand: where `place` is now, or where the arrival asks for. */
@@ -199,7 +199,9 @@ function follow(state: ReaderState, context: ReaderContext, article: RenderedArt
 		return {...state, message: 'Tab highlights a link, Enter follows it'};
 	}
 
-	if (link.kind === 'external' || link.image) {
+	// An address of another item of the same feed opens here; any other goes nowhere (no browser is started).
+	const inLibrary = link.kind === 'external' && !link.image ? resolvePostLink(link.target, state.post, context.posts) : undefined;
+	if ((link.kind === 'external' && !inLibrary) || link.image) {
 		return {...state, message: `${link.image ? 'image' : 'link'}: ${link.target}`};
 	}
 
@@ -212,12 +214,12 @@ function follow(state: ReaderState, context: ReaderContext, article: RenderedArt
 		return {...scrollTo({...state, history: remember(state)}, article, line), link: undefined};
 	}
 
-	const resolved = resolvePostLink(link.target, state.post, context.posts);
+	const resolved = inLibrary ?? resolvePostLink(link.target, state.post, context.posts);
 	if (!resolved) {
 		return {...state, message: `no post for ${link.target} in this blog`};
 	}
 
-	if (resolved.post.absolutePath === state.post.absolutePath) {
+	if (resolved.post.id === state.post.id) {
 		const line = resolved.anchor === undefined ? 0 : lookUpAnchor(article, resolved.anchor) ?? 0;
 		return {...scrollTo({...state, history: remember(state)}, article, line), link: undefined};
 	}

@@ -23,5 +23,5 @@ export function useArticle(post: Post, width: number, load: LoadArticle): Render
 		};
 	}, [post, width, load]);
 	// An edited post is a new object at the same path: its old version is fine to show meanwhile.
-	return rendered && rendered.post.absolutePath === post.absolutePath ? rendered.article : undefined;
+	return rendered && rendered.post.id === post.id ? rendered.article : undefined;
 }

@@ -9,12 +9,12 @@ import type {Post} from '../../content/post.js';
 export function useLivePost(post: Post, posts: readonly Post[]): {post: Post; removed: boolean} {
 	const seen = useRef(new Map<string, Post>());
 	return useMemo(() => {
-		const now = posts.find(candidate => candidate.absolutePath === post.absolutePath);
+		const now = posts.find(candidate => candidate.id === post.id);
 		if (now) {
-			seen.current.set(post.absolutePath, now);
+			seen.current.set(post.id, now);
 			return {post: now, removed: false};
 		}
 
-		return {post: seen.current.get(post.absolutePath) ?? post, removed: true};
+		return {post: seen.current.get(post.id) ?? post, removed: true};
 	}, [post, posts]);
 }

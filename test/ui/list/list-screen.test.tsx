@@ -325,7 +325,7 @@ test('a reload keeps the selection and the filter', async () => {
 		await ui.type('jj');
 		const selected = ui.lines().find(line => line.includes('▸'))!;
 		const library = sampleLibrary();
-		library.posts.unshift({...library.posts[0]!, title: 'Fresh item', absolutePath: '/blog/fresh.md', date: {iso: '2026-10-01', time: Date.parse('2026-10-01')}});
+		library.posts.unshift({...library.posts[0]!, title: 'Fresh item', id: '/blog/fresh.md', absolutePath: '/blog/fresh.md', date: {iso: '2026-10-01', time: Date.parse('2026-10-01')}});
 		await ui.act(() => {
 			source.set(library);
 		});

@@ -239,3 +239,10 @@ test('every single-letter key the help lists for the list does something there',
 		assert.ok(step.state !== start || step.effect, `${letter} does nothing`);
 	}
 });
+
+test('r asks for a refresh in the list; while filtering it is a letter of the filter', () => {
+	assert.deepEqual(run('r', context()).effects, [{type: 'refresh'}]);
+	const filtering = run('/r', context());
+	assert.deepEqual(filtering.effects, []);
+	assert.equal(filtering.state.query, 'r');
+});

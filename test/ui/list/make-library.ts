@@ -22,6 +22,7 @@ export function makePost(seed: PostSeed): Post {
 		warnings: [],
 		sources: {},
 		...rest,
+		id: rest.id ?? rest.absolutePath ?? `/blog/${slug}.md`,
 		date: date === undefined ? undefined : {iso: date, time: Date.parse(`${date}T00:00:00Z`)},
 	};
 }

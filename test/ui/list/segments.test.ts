@@ -35,7 +35,7 @@ test('control characters and bidi overrides from a post never reach the terminal
 test('a matched row underlines the matched title characters and tag', () => {
 	const post = makePost({title: 'Building a tiny pager', date: '2025-05-13', tags: ['ink', 'pager']});
 	const hit = filterPosts([post], 'pager').get(post);
-	const entry: PostEntry = {kind: 'post', key: post.absolutePath, post, group: '2025', hit, problem: undefined};
+	const entry: PostEntry = {kind: 'post', key: post.id, post, group: '2025', hit, problem: undefined};
 	const segments = postRowSegments(entry, rowColumns(100, 9), 100, false);
 	assert.equal(stringWidth(plain(segments)), 100);
 	assert.deepEqual(segments.filter(segment => segment.underline).map(segment => segment.text), ['pager', 'pager']);

@@ -40,6 +40,7 @@ export function makePost(slug: string, title: string, body: string, path = `${sl
 		author: undefined,
 		cover: undefined,
 		path,
+		id: `/blog/${path}`,
 		absolutePath: `/blog/${path}`,
 		body,
 		headings: extractHeadings(body),

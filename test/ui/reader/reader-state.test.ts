@@ -6,7 +6,7 @@ import {initialReaderState, type ReaderEffect, readerReducer, type ReaderState, 
 import {guide, library, moss, rendered} from './fixture.js';
 
 const rows = 10;
-const articles = new Map([[guide.absolutePath, rendered(guide)], [moss.absolutePath, rendered(moss)]]);
+const articles = new Map([[guide.id, rendered(guide)], [moss.id, rendered(moss)]]);
 
 function key(name: string, modifiers: Partial<KeyPress> = {}): KeyPress {
 	return {name, ctrl: false, shift: false, ...modifiers};
@@ -19,8 +19,8 @@ function press(state: ReaderState, ...keys: Array<string | KeyPress>): {state: R
 	for (const each of keys) {
 		const presses = typeof each === 'string' ? [...each].map(character => key(character)) : [each];
 		for (const one of presses) {
-			const article = articles.get(current.post.absolutePath);
-			const step = readerReducer(current, {type: 'key', key: one}, {article, articleFor: current.post.absolutePath, rows, posts: library.posts, outlineFits: false});
+			const article = articles.get(current.post.id);
+			const step = readerReducer(current, {type: 'key', key: one}, {article, articleFor: current.post.id, rows, posts: library.posts, outlineFits: false});
 			current = step.state;
 			if (step.effect) {
 				effects.push(step.effect);
@@ -28,10 +28,10 @@ function press(state: ReaderState, ...keys: Array<string | KeyPress>): {state: R
 		}
 	}
 
-	return {state: settle(current, {article: articles.get(current.post.absolutePath), articleFor: current.post.absolutePath, rows}), effects};
+	return {state: settle(current, {article: articles.get(current.post.id), articleFor: current.post.id, rows}), effects};
 }
 
-const guideArticle = articles.get(guide.absolutePath)!;
+const guideArticle = articles.get(guide.id)!;
 const headingLine = (id: string) => guideArticle.headings.find(heading => heading.id === id)!.line;
 const start = initialReaderState(guide);
 
@@ -106,10 +106,10 @@ test('a link to another post opens it; Esc returns to the first post at the same
 
 test('keys batched after a link to another post apply to the new post, not the old one', () => {
 	// Tab, Enter and j in one write: j arrives before the moss article is rendered.
-	const article = articles.get(guide.absolutePath);
+	const article = articles.get(guide.id);
 	let state = press(start, key('tab'), key('tab')).state;
 	for (const each of [key('return'), key('j'), key('j')]) {
-		state = readerReducer(state, {type: 'key', key: each}, {article, articleFor: guide.absolutePath, rows, posts: library.posts, outlineFits: false}).state;
+		state = readerReducer(state, {type: 'key', key: each}, {article, articleFor: guide.id, rows, posts: library.posts, outlineFits: false}).state;
 	}
 
 	assert.equal(state.post, moss);
@@ -156,7 +156,7 @@ test('? opens the help and Esc closes it; q and Ctrl-C quit', () => {
 
 test('o toggles the outline only where it fits', () => {
 	assert.match(press(start, 'o').state.message ?? '', /needs 120 columns/);
-	const wide = readerReducer(start, {type: 'key', key: key('o')}, {article: guideArticle, articleFor: guide.absolutePath, rows, posts: library.posts, outlineFits: true});
+	const wide = readerReducer(start, {type: 'key', key: key('o')}, {article: guideArticle, articleFor: guide.id, rows, posts: library.posts, outlineFits: true});
 	assert.equal(wide.state.outline, true);
 });
 
@@ -165,21 +165,21 @@ test('a new width keeps the reader on the same heading: the place is a line of t
 	assert.equal(atFine.top, headingLine('fine-tuning'));
 	for (const width of [20, 33, 100]) {
 		const narrow: RenderedArticle = rendered(guide, width);
-		const moved = settle(atFine, {article: narrow, articleFor: guide.absolutePath, rows});
+		const moved = settle(atFine, {article: narrow, articleFor: guide.id, rows});
 		assert.equal(moved.top, narrow.headings.find(heading => heading.id === 'fine-tuning')!.line, `at width ${width}`);
 	}
 });
 
 test('opening at a search hit from the list puts the hit in view and makes it the current match', () => {
 	const bodyLine = guide.body.split('\n').findIndex(line => line.includes('TERMINAL'));
-	const opened = settle(initialReaderState(guide, {source: bodyLine}, 'TERMINAL'), {article: guideArticle, articleFor: guide.absolutePath, rows});
+	const opened = settle(initialReaderState(guide, {source: bodyLine}, 'TERMINAL'), {article: guideArticle, articleFor: guide.id, rows});
 	const match = guideArticle.plain.findIndex(text => text.includes('TERMINAL'));
 	assert.equal(opened.search?.term, 'TERMINAL');
 	assert.ok(match >= opened.top && match < opened.top + rows, `line ${match} in view from ${opened.top}`);
 });
 
 test('keys typed while the article renders are applied when it arrives; Esc while rendering leaves at once', () => {
-	const waiting = {article: undefined, articleFor: guide.absolutePath, rows, posts: library.posts, outlineFits: false};
+	const waiting = {article: undefined, articleFor: guide.id, rows, posts: library.posts, outlineFits: false};
 	let state = start;
 	for (const name of ['j', 'j', ']']) {
 		state = readerReducer(state, {type: 'key', key: key(name)}, waiting).state;
