@@ -36,9 +36,10 @@ export const shippedOptions = {
  * Loaded from node_modules at run time rather than bundled: marked, highlight.js and node-emoji only in
  * the render worker and `read`, ssh2 only for `serve` (its optional native parts cannot be bundled);
  * iconv-lite (its code-page tables load on first use, only for a post that looks misdecoded) and acorn
- * (only for MDX metadata) would add 0.6 MB to the package for what few posts need.
+ * (only for MDX metadata), turndown and fast-xml-parser (only for web sources) would add 0.9 MB to
+ * the package for what few readers need.
  */
-export const loadedAtRunTime = ['marked', 'highlight.js', 'node-emoji', 'ssh2', 'iconv-lite', 'acorn'];
+export const loadedAtRunTime = ['marked', 'highlight.js', 'node-emoji', 'ssh2', 'iconv-lite', 'acorn', 'turndown', 'fast-xml-parser'];
 
 /** `minify: false` keeps function names, for CPU profiles of the whole CLI. */
 export async function buildCli(outdir = path.join(root, 'dist'), {minify = true} = {}): Promise<void> {

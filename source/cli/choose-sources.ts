@@ -1,4 +1,4 @@
-import {isRemote} from '../sources/read-remote.js';
+import {isRemote} from '../sources/remote-url.js';
 import type {SourceSpec} from '../sources/library-sources.js';
 import type {RemoteOptions} from '../sources/read-remote.js';
 import {cacheFolder, fileCache} from '../sources/response-cache.js';

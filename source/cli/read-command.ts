@@ -3,7 +3,7 @@ import path from 'node:path';
 import {defaultMaxBytes, loadLibrary, postFromBytes} from '../content/load-library.js';
 import {formatSize} from '../content/read-file-bytes.js';
 import type {Library, Post} from '../content/post.js';
-import {isRemote, readRemote} from '../sources/read-remote.js';
+import {isRemote} from '../sources/remote-url.js';
 import {chooseRoot} from './choose-root.js';
 import {remoteOptions} from './choose-sources.js';
 import {CliError} from './errors.js';
@@ -91,6 +91,7 @@ async function readStandardInput(stdin: ReadRequest['stdin'], io: Io): Promise<P
 async function readAddress(url: string, io: Io): Promise<Post> {
 	let library;
 	try {
+		const {readRemote} = await import('../sources/read-remote.js');
 		library = await readRemote(url, remoteOptions(io.env));
 	} catch (error) {
 		throw new CliError(`${oneLine(url)}: ${oneLine(error instanceof Error ? error.message : String(error))} — nothing to show`);

@@ -1,7 +1,8 @@
 import {type LoadOptions, orderPosts, uniqueSlugs} from '../content/load-library.js';
 import type {Library, Post} from '../content/post.js';
 import {keepUnchanged, watchLibrary, type LibraryWatcher} from '../content/watch-library.js';
-import {readRemote, type RemoteLibrary, type RemoteOptions, shortUrl} from './read-remote.js';
+import type {RemoteLibrary, RemoteOptions} from './read-remote.js';
+import {shortUrl} from './remote-url.js';
 
 /** A folder (or file) on this disk, or an address on the web. */
 export type SourceSpec =
@@ -112,6 +113,8 @@ export function openSources(specs: readonly SourceSpec[], options: SourcesOption
 			},
 		};
 		try {
+			// Loaded with the first web source: a folder never pays for the feed parser and turndown.
+			const {readRemote} = await import('./read-remote.js');
 			const next = await readRemote(spec.url, remote);
 			parts[index] = first ? next : keepUnchanged(parts[index]!, next);
 		} catch (error) {

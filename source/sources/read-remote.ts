@@ -1,4 +1,5 @@
 import {loadPost} from '../content/load-post.js';
+import {shortUrl} from './remote-url.js';
 import {cleanText} from '../content/read-fields.js';
 import type {Library, Post, Problem} from '../content/post.js';
 import {decodeResponse} from './decode-response.js';
@@ -27,19 +28,6 @@ export type RemoteLibrary = Library & {
 
 const accept = 'application/feed+json, application/atom+xml, application/rss+xml, application/xml;q=0.9, text/markdown;q=0.9, text/html;q=0.8, */*;q=0.5';
 
-export function isRemote(target: string): boolean {
-	return /^https?:\/\//i.test(target);
-}
-
-/** `example.com/blog/feed.xml`: what headers and messages call an address. */
-export function shortUrl(url: string): string {
-	try {
-		const parsed = new URL(url);
-		return `${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}${parsed.search}`;
-	} catch {
-		return url;
-	}
-}
 
 /** `5 min`, `3 h`, `2 days`. */
 export function describeAge(ms: number): string {
