@@ -4,6 +4,7 @@ import path from 'node:path';
 import {defaultExtensions} from './discover-files.js';
 import {loadLibrary, type LoadOptions} from './load-library.js';
 import type {Library, Post} from './post.js';
+import {type FolderWatch, watchFolders} from './watch-folders.js';
 
 export type LibraryWatchOptions = Omit<LoadOptions, 'onProgress'> & {
 	/** How the folder is named in headers: as the user gave it. */
@@ -79,7 +80,7 @@ function failedLibrary(root: string, label: string, error: unknown): Library {
 
 /**
  * Reads the library at `root` without blocking the caller, reporting progress, then re-reads it
- * when files under it change (`fs.watch`, recursive). Every read produces a new `Library` object;
+ * when files under it change (a watch on each folder, see `watchFolders`). Every read produces a new `Library` object;
  * posts keep their absolute paths, so a UI can keep its selection across reads.
  */
 export function watchLibrary(root: string, options: LibraryWatchOptions): LibraryWatcher {
@@ -90,6 +91,7 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 	let library: Library = {root: absoluteRoot, label, posts: [], problems: []};
 	let progress: IndexingProgress | undefined = {read: 0, total: undefined};
 	let watcher: FSWatcher | undefined;
+	let folders: FolderWatch | undefined;
 	let timer: NodeJS.Timeout | undefined;
 	let reading: Promise<Library> | undefined;
 	let again = false;
@@ -119,7 +121,8 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 
 	/** Reads the library; changes seen meanwhile cause one more read once this one ends. */
 	const run = (first: boolean): Promise<Library> => {
-		const current = read(first).then(next => {
+		// New folders are watched before they are read, so a file saved into one meanwhile is not missed.
+		const current = (first ? read(first) : (folders?.sync() ?? Promise.resolve()).then(async () => read(first))).then(next => {
 			reading = undefined;
 			if (first) {
 				progress = undefined;
@@ -165,33 +168,42 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 	};
 
 	const startWatching = async () => {
-		let base = absoluteRoot;
-		let only: string | undefined;
 		try {
 			if (!(await stat(absoluteRoot)).isDirectory()) {
 				// Watch the folder, not the file: editors save by replacing the file, which ends a file watch.
-				base = path.dirname(absoluteRoot);
-				only = path.basename(absoluteRoot);
-			}
-
-			watcher = watch(base, {recursive: only === undefined}, (_event, name) => {
-				const relative = name?.toString();
-				if (relative === undefined || (only === undefined ? !ignored(relative, extensions) : relative === only)) {
-					schedule();
-				}
-			});
-			watcher.on('error', () => {
-				// The folder went away or the system ran out of watches: keep what was read, stop following.
-				watcher?.close();
-				watcher = undefined;
-				notify();
-			});
-			if (closed) {
-				watcher.close();
-				watcher = undefined;
+				const only = path.basename(absoluteRoot);
+				watcher = watch(path.dirname(absoluteRoot), (_event, name) => {
+					const relative = name?.toString();
+					if (relative === undefined || relative === only) {
+						schedule();
+					}
+				});
+				watcher.on('error', () => {
+					// The folder went away or the system ran out of watches: keep what was read, stop following.
+					watcher?.close();
+					watcher = undefined;
+					notify();
+				});
+			} else {
+				folders = watchFolders(absoluteRoot, {
+					onChange(relative) {
+						if (relative === undefined || !ignored(relative, extensions)) {
+							schedule();
+						}
+					},
+					onStop: notify,
+					skipFolder: name => name === 'node_modules',
+				});
+				await folders.sync();
 			}
 		} catch {
 			watcher = undefined;
+		}
+
+		if (closed) {
+			watcher?.close();
+			watcher = undefined;
+			folders?.close();
 		}
 
 		notify();
@@ -208,7 +220,7 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 		current: () => library,
 		indexing: () => progress,
 		get watching() {
-			return watcher !== undefined;
+			return watcher !== undefined || (folders?.active ?? false);
 		},
 		subscribe(listener) {
 			listeners.add(listener);
@@ -225,6 +237,7 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 			clearTimeout(timer);
 			watcher?.close();
 			watcher = undefined;
+			folders?.close();
 			waiting = [];
 		},
 	};
