@@ -32,7 +32,7 @@ function log(line: string): void {
  */
 export function startServer(root: string, options: ServeOptions, hostKey: string, report: (line: string) => void = log, limits: Partial<SshLimits> = {}): {server: SshServer; close: () => Promise<void>} {
 	// Readers see the folder's name, not where it lives on the server.
-	const library = watchLibrary(root, {label: path.basename(root) || root, watch: options.watch, extensions: options.extensions});
+	const library = watchLibrary(root, {label: options.title ?? (path.basename(root) || root), watch: options.watch, extensions: options.extensions});
 	const loaders = new Map<string, ArticleLoader>();
 	const loaderFor = (style: SessionStyle): ArticleLoader => {
 		const key = `${style.theme}/${style.colorLevel}/${style.hyperlinks}`;
