@@ -69,6 +69,7 @@ Keys while reading
   tab  shift-tab              move between links; enter follows one
   /                           search the article; n N next, previous match
   o                           outline beside the text (120+ columns)
+  r                           read the post (in the list: the folder) again
   esc  backspace  h           back through followed links, then to the list
   ?  q  ctrl-c                help, quit
 

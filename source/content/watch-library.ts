@@ -30,6 +30,8 @@ export type LibraryWatcher = {
 	ready: Promise<Library>;
 	/** Settles after the next re-read that starts from now (for tests and scripts). */
 	settled: () => Promise<Library>;
+	/** Reads the files again now, by hand (`r`: for file systems that send no change events). */
+	reload: () => Promise<Library>;
 	close: () => void;
 };
 
@@ -232,6 +234,14 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 		settled: () => new Promise(resolve => {
 			waiting.push(resolve);
 		}),
+		async reload() {
+			const done = new Promise<Library>(resolve => {
+				waiting.push(resolve);
+			});
+			clearTimeout(timer);
+			reread();
+			return done;
+		},
 		close() {
 			closed = true;
 			clearTimeout(timer);

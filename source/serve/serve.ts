@@ -7,6 +7,7 @@ import {detectTheme, terminalCapabilities} from '../cli/terminal-capabilities.js
 import {watchLibrary} from '../content/watch-library.js';
 import {type ArticleLoader, createArticleLoader} from '../render/article-loader.js';
 import type {Theme} from '../render/article.js';
+import type {LibrarySource} from '../ui/services.js';
 import {AddressHolders} from './address-holders.js';
 import {parseAuthorizedKeys} from './authorized-keys.js';
 import {defaultHostKeyPath, loadOrCreateHostKey} from './host-key.js';
@@ -33,6 +34,10 @@ function log(line: string): void {
 export function startServer(root: string, options: ServeOptions, hostKey: string, report: (line: string) => void = log, limits: Partial<SshLimits> = {}): {server: SshServer; close: () => Promise<void>} {
 	// Readers see the folder's name, not where it lives on the server.
 	const library = watchLibrary(root, {label: options.title ?? (path.basename(root) || root), watch: options.watch, extensions: options.extensions});
+	// Without `reload`: a stranger pressing `r` over and over must not keep the server re-reading the folder.
+	const readersLibrary: LibrarySource = {current: library.current, indexing: library.indexing, subscribe: library.subscribe, get watching() {
+		return library.watching;
+	}};
 	const loaders = new Map<string, ArticleLoader>();
 	const loaderFor = (style: SessionStyle): ArticleLoader => {
 		const key = `${style.theme}/${style.colorLevel}/${style.hyperlinks}`;
@@ -69,7 +74,7 @@ export function startServer(root: string, options: ServeOptions, hostKey: string
 			...limits,
 		},
 		appFor(terminal): SessionApp {
-			return {source: library, loadArticle: loaderFor(sessionStyle(terminal, options.theme)), readingWidth: options.width, showDrafts: options.drafts};
+			return {source: readersLibrary, loadArticle: loaderFor(sessionStyle(terminal, options.theme)), readingWidth: options.width, showDrafts: options.drafts};
 		},
 		colourFor: terminal => sessionStyle(terminal, options.theme).colorLevel > 0,
 		log: report,

@@ -44,11 +44,11 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
 			{tooSmall ? <TooSmall columns={columns}/> : null}
-			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit}/>
+			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onReload={source.reload}/>
 			{request
 				? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} onBack={() => {
 					setRequest(undefined);
-				}} onQuit={exit}/>
+				}} onQuit={exit} onReload={source.reload}/>
 				: null}
 		</Box>
 	);

@@ -16,6 +16,8 @@ export type LibrarySource = {
 	/** Whether changes on disk reach the list (shown in empty states). */
 	watching?: boolean;
 	subscribe: (listener: () => void) => () => void;
+	/** Reads the files again (`r`); absent for a library that is not on disk (standard input). */
+	reload?: () => void;
 };
 
 /** Remembers where each post was being read, across runs. */

@@ -153,3 +153,17 @@ test('atomic saves (write a temporary file, rename it over the post) are followe
 		rmSync(root, {recursive: true, force: true});
 	}
 });
+
+test('reload reads the files again by hand, even when changes are not followed', async () => {
+	const root = folder();
+	const watcher = watchLibrary(root, {label: root, watch: false});
+	try {
+		await watcher.ready;
+		writeFileSync(path.join(root, 'one.md'), post('One, edited unseen', '2024-01-01'));
+		assert.deepEqual(titles((await nextRead(watcher.reload())).posts), ['One, edited unseen', 'Two']);
+		assert.equal(watcher.watching, false);
+	} finally {
+		watcher.close();
+		rmSync(root, {recursive: true, force: true});
+	}
+});

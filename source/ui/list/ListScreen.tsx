@@ -27,6 +27,8 @@ type Props = {
 	height: number;
 	onOpen: (request: OpenRequest) => void;
 	onQuit: () => void;
+	/** `r`: read the folder again; absent when there is nothing on disk to re-read. */
+	onReload?: (() => void) | undefined;
 };
 
 // Searching 10,000 bodies on every typed letter would lag the typing: search once the typing pauses.
@@ -83,6 +85,8 @@ export function ListScreen(props: Props) {
 		effect => {
 			if (effect.type === 'quit') {
 				onQuit();
+			} else if (effect.type === 'reload') {
+				props.onReload?.();
 			} else {
 				onOpen(effect.request);
 			}

@@ -12,6 +12,7 @@ export const listKeys: Record<'list' | 'filter' | 'tags' | 'search', KeyHelp[]> 
 		{keys: '#', does: 'tag browser: filter by tag (several tags combine)'},
 		{keys: 'F  ctrl-f', does: 'search the text of every post'},
 		{keys: 's', does: 'sort: newest first, oldest first, by title'},
+		{keys: 'r', does: 'read the folder again (where changes are not seen by themselves)'},
 		{keys: 'Esc', does: 'clear the filter, then remove the last tag'},
 		{keys: 'Backspace', does: 'remove the last tag, then clear the filter'},
 		{keys: 'q  ctrl-c', does: 'quit'},

@@ -39,7 +39,7 @@ export type ListAction = {type: 'key'; key: KeyPress} | {type: 'apply-search'} |
 // past it the pass runs once typing pauses, so keys never wait for it.
 const instantFilterPosts = 2000;
 
-export type ListEffect = {type: 'open'; request: OpenRequest} | {type: 'quit'};
+export type ListEffect = {type: 'open'; request: OpenRequest} | {type: 'quit'} | {type: 'reload'};
 
 type Step = {state: ListState; effect?: ListEffect};
 
@@ -224,6 +224,10 @@ function browseKey(state: ListState, key: KeyPress, context: ListContext): Step 
 
 		case 's': {
 			return {state: reselect({...state, sort: nextSort(state.sort)}, context)};
+		}
+
+		case 'r': {
+			return {state, effect: {type: 'reload'}};
 		}
 
 		case 'escape': {

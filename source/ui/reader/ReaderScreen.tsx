@@ -25,6 +25,8 @@ type Props = {
 	readingWidth: number;
 	onBack: () => void;
 	onQuit: () => void;
+	/** `r`: read the files again; absent when there is nothing on disk to re-read. */
+	onReload?: (() => void) | undefined;
 };
 
 // The outline pane opens beside the article from this width on.
@@ -45,6 +47,8 @@ export function ReaderScreen(props: Props) {
 		effect => {
 			if (effect.type === 'quit') {
 				onQuit();
+			} else if (effect.type === 'reload') {
+				props.onReload?.();
 			} else {
 				onBack();
 			}

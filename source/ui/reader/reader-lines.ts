@@ -105,6 +105,7 @@ const helpRows: Array<[keys: string, what: string]> = [
 	['enter', 'follow the link: #anchor, another post, or show its address'],
 	['/ then n N', 'search in the post · next · previous match'],
 	['o', 'outline beside the article (120+ columns)'],
+	['r', 'read the post again from disk'],
 	['esc h Backspace', 'back: before the last link, then the list'],
 	['?', 'this help'],
 	['q Ctrl-C', 'quit'],

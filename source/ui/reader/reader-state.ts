@@ -59,7 +59,7 @@ export type ReaderContext = {
 
 export type ReaderAction = {type: 'key'; key: KeyPress} | {type: 'arrived'};
 
-export type ReaderEffect = {type: 'back'} | {type: 'quit'};
+export type ReaderEffect = {type: 'back'} | {type: 'quit'} | {type: 'reload'};
 
 type Step = {state: ReaderState; effect?: ReaderEffect};
 
@@ -402,6 +402,10 @@ function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, arti
 
 		case 'o': {
 			return {state: context.outlineFits ? {...state, outline: !state.outline} : {...state, message: 'the outline pane needs 120 columns: t opens the heading menu'}};
+		}
+
+		case 'r': {
+			return {state: {...state, message: 'reading the post again'}, effect: {type: 'reload'}};
 		}
 
 		default: {
