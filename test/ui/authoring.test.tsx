@@ -79,3 +79,29 @@ test('r in the list and in an article reads the files again by hand', async () =
 	assert.equal(source.reloads, 2);
 	app.unmount();
 });
+
+const paragraphs = (topic: string, count: number) => Array.from({length: count}, (_, index) => `Paragraph ${index + 1} of ${topic}, long enough to wrap over two lines at eighty columns so that the reader has some text to scroll through.`).join('\n\n');
+const introPost = (edit: string) => makePost('intro', 'A long introduction', `${paragraphs('the introduction', 8)}\n\n## First heading\n\n${paragraphs('the first section', 8)}\n\n${edit}\n`);
+/** The title bar and the first lines of text: the same after a save that kept the place. */
+const firstLines = (frame: string) => frame.split('\n').slice(0, 12).join('\n');
+
+for (const [where, keys, expected] of [
+	['inside the introduction, before the first heading', 'jjjjjj', (frame: string) => !frame.includes('Paragraph 1 of the introduction') && frame.includes('Paragraph 2 of the introduction')],
+	['inside the header block', 'jj', (frame: string) => !frame.includes('2025-05-01 · 2 min · guide\n') || frame.split('\n').filter(line => line.includes('A long introduction')).length === 1],
+	['inside a section', 'j'.repeat(33), (frame: string) => !frame.includes('of the introduction') && frame.includes('Paragraph 2 of the first section') && !frame.includes('The end')],
+] as const) {
+	test(`a save keeps the place ${where}`, async () => {
+		const before = introPost('The end.');
+		const source = changingSource({...library, posts: [before]});
+		const app = await start(source);
+		await app.until(frame => frame.includes('A long introduction'), 'the list');
+		await app.type('\r');
+		await app.until(frame => frame.includes('Paragraph 1 of the introduction'), 'the article');
+		await app.type(keys);
+		const scrolled = await app.until(expected, 'scrolled');
+		source.set({...library, posts: [introPost('The end, revised on disk.')]});
+		await delay(300);
+		assert.equal(firstLines(app.lastFrame()!), firstLines(scrolled), 'the same lines stay on top');
+		app.unmount();
+	});
+}

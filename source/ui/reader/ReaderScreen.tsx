@@ -35,7 +35,8 @@ const paneWidth = 32;
 
 function initialState({request, positions}: Pick<Props, 'request' | 'positions'>): ReaderState {
 	const line = request.line ?? positions?.get(request.post.slug);
-	return initialReaderState(request.post, line === undefined ? undefined : {source: line}, request.highlight);
+	// Line 0 is the top of the post, header block included.
+	return initialReaderState(request.post, line === undefined || line === 0 ? undefined : {source: line}, request.highlight);
 }
 
 export function ReaderScreen(props: Props) {
