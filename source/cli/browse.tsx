@@ -9,6 +9,7 @@ import {createArticleLoader} from '../render/article-loader.js';
 import type {Theme} from '../render/article.js';
 import {App} from '../ui/App.js';
 import {type LibrarySource, staticLibrary} from '../ui/services.js';
+import {localActions} from './local-actions.js';
 import {createPositionStore, positionsFile} from './reading-positions.js';
 
 export type BrowseOptions = {
@@ -58,7 +59,18 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 	};
 
 	process.once('exit', restore);
-	const instance = render(<App source={source} loadArticle={loadArticle} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
+	const stdin = options.stdin ?? process.stdin;
+	const local = localActions({stdin, stdout: process.stdout, env: process.env}, () => {
+		process.stdout.write('\u001B[?1049h');
+		// The screen came back blank, but Ink thinks its last frame is still there and skips an
+		// unchanged one; only a narrower terminal makes it forget that frame, so pretend one for a moment.
+		const {columns} = process.stdout;
+		process.stdout.columns = Math.max(1, columns - 1);
+		process.stdout.emit('resize');
+		process.stdout.columns = columns;
+		process.stdout.emit('resize');
+	});
+	const instance = render(<App source={source} loadArticle={loadArticle} local={local} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, stdin});
 	await instance.waitUntilExit();
 	watcher?.close();
 	loadArticle.close();

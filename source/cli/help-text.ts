@@ -66,10 +66,15 @@ Keys while reading
   d u                         half a page   g Home  G End  top, bottom
   t                           jump to a heading (type to narrow, enter)
   ] [                         next, previous heading
-  tab  shift-tab              move between links; enter follows one
+  tab  shift-tab              move between links; enter follows one (a web
+                              link opens in the browser; not over serve)
   /                           search the article; n N next, previous match
   o                           outline beside the text (120+ columns)
   r                           read the post (in the list: the folder) again
+  y                           copy the highlighted link's address, else the
+                              heading's #anchor (OSC 52, also over SSH)
+  e                           edit the post in $VISUAL or $EDITOR at the line
+                              on top; it is read again when the editor exits
   esc  backspace  h           back through followed links, then to the list
   ?  q  ctrl-c                help, quit
 

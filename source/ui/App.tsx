@@ -2,7 +2,7 @@ import {Box, useApp} from 'ink';
 import {useState, useSyncExternalStore} from 'react';
 import {ListScreen} from './list/ListScreen.js';
 import {ReaderScreen} from './reader/ReaderScreen.js';
-import type {Indexing, LibrarySource, LoadArticle, OpenRequest, PositionStore} from './services.js';
+import type {Indexing, LibrarySource, LoadArticle, LocalActions, OpenRequest, PositionStore} from './services.js';
 import {minimumSize, TooSmall} from './TooSmall.js';
 import {useKeys} from './use-keys.js';
 import {useLatest} from './use-latest.js';
@@ -17,11 +17,13 @@ export type AppProps = {
 	showDrafts?: boolean;
 	/** Where each post was left, across runs; absent with `--no-state`. */
 	positions?: PositionStore;
+	/** Browser and editor: the local app only, never serve. */
+	local?: LocalActions;
 };
 
 const notIndexing = (): Indexing | undefined => undefined;
 
-export function App({source, loadArticle, readingWidth = 100, showDrafts = false, positions}: AppProps) {
+export function App({source, loadArticle, readingWidth = 100, showDrafts = false, positions, local}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const library = useSyncExternalStore(source.subscribe, source.current);
@@ -48,7 +50,7 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 			{request
 				? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} onBack={() => {
 					setRequest(undefined);
-				}} onQuit={exit} onReload={source.reload}/>
+				}} onQuit={exit} onReload={source.reload} local={local}/>
 				: null}
 		</Box>
 	);

@@ -20,6 +20,15 @@ export type LibrarySource = {
 	reload?: () => void;
 };
 
+/**
+ * What only the app on the reader's own machine can do (absent over serve): open a web address in
+ * the browser, and open a post in the author's editor at a line of its body, resolving once the editor has exited.
+ */
+export type LocalActions = {
+	openUrl: (url: string) => void;
+	edit: (post: Post, bodyLine: number) => Promise<void>;
+};
+
 /** Remembers where each post was being read, across runs. */
 export type PositionStore = {
 	get: (slug: string) => number | undefined;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
@@ -49,6 +49,44 @@ test('atomic saves (sed -i twice, write-temp-then-mv three times) each show in t
 		session.send('Enter');
 		const screen = await session.waitFor('Version five by mv.');
 		assert.doesNotMatch(screen, /Version (zero|one|two|three|four)/);
+		session.send('q');
+		await session.waitFor(() => session.exited(), 5000);
+		assert.equal(session.exitStatus(), 0);
+	} finally {
+		session.kill();
+		rmSync(root, {recursive: true, force: true});
+	}
+});
+
+test('e opens the post in $EDITOR at the line on top (frontmatter counted); the app comes back and shows the edit', {skip}, async () => {
+	const root = blog();
+	const file = path.join(root, 'draft.md');
+	const paragraphs = Array.from({length: 30}, (_, index) => `Line ${index + 1} of the draft.`).join('\n\n');
+	writeFileSync(file, `---\ntitle: Work in progress\ndate: 2026-01-05\n---\n\n${paragraphs}\n`);
+	const log = path.join(root, 'editor-argv.txt');
+	// A stand-in editor: records its arguments, appends a line to the file it was given, exits.
+	const editor = path.join(root, 'fake-editor.sh');
+	writeFileSync(editor, `#!/bin/sh\nprintf '%s\\n' "$@" > '${log}'\nfor last; do :; done\nprintf '\\nAdded by the editor.\\n' >> "$last"\n`, {mode: 0o755});
+	const session = startTmux(['node', cli, root], {columns: 80, rows: 24, env: {EDITOR: editor, VISUAL: ''}});
+	try {
+		await session.waitFor('Work in progress');
+		session.send('/');
+		session.send('progress', {literal: true});
+		await session.waitFor(text => !text.includes('Another post'));
+		session.send('Enter');
+		session.send('Enter');
+		await session.waitFor('Line 4 of the draft.');
+		session.send('j'.repeat(20), {literal: true});
+		const before = await session.waitFor(text => !text.includes('Line 3 of the draft.') && /Line \d+ of the draft/.test(text));
+		const topLine = /Line (\d+) of the draft/.exec(before)!;
+		session.send('e');
+		await session.waitFor(text => text.includes('Added by the editor.') || /editing/.test(text), 10_000);
+		const argv = readFileSync(log, 'utf8').trim().split('\n');
+		// `Line N` is body line 2N - 2 after the blank line that follows 4 lines of frontmatter: file line 2N + 4.
+		assert.deepEqual(argv, [`+${(Number(topLine[1]) * 2) + 4}`, file]);
+		session.send('G');
+		await session.waitFor('Added by the editor.', 10_000);
+		assert.ok(session.alternateScreen(), 'the app has its screen back');
 		session.send('q');
 		await session.waitFor(() => session.exited(), 5000);
 		assert.equal(session.exitStatus(), 0);

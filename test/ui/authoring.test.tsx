@@ -105,3 +105,56 @@ for (const [where, keys, expected] of [
 		app.unmount();
 	});
 }
+
+test('links: Enter opens a web link through the local opener, y copies it by OSC 52, a long address is shown whole', async () => {
+	const opened: string[] = [];
+	const edited: Array<[string, number]> = [];
+	const long = `https://example.com/${'very-long-segment/'.repeat(8)}end`;
+	const post = makePost('links', 'Links', `Read [the page](https://example.com/page) or [the long one](${long}) or [a script](javascript:alert(1)).\n\n## Heading here\n\nText.\n`);
+	const app = await start(changingSource({...library, posts: [post]}), {local: {openUrl: url => opened.push(url), edit: async (target, line) => {
+		edited.push([target.slug, line]);
+	}}});
+	await app.until(frame => frame.includes('Links'), 'the list');
+	await app.type('\r');
+	await app.until(frame => frame.includes('Read the page'), 'the article');
+	await app.type('\t');
+	await app.until(frame => frame.includes('→ https://example.com/page'), 'the first link');
+	await app.type('\r');
+	await app.until(frame => frame.includes('opening https://example.com/page'), 'opening');
+	assert.deepEqual(opened, ['https://example.com/page']);
+	await app.type('y');
+	await app.until(() => app.frames.some(frame => frame.includes('copied https://example.com/page')), 'copied');
+	assert.ok(app.frames.some(frame => frame.includes(`\u001B]52;c;${Buffer.from('https://example.com/page').toString('base64')}\u0007`)), 'OSC 52 written');
+
+	await app.type('\t');
+	const whole = await app.until(frame => frame.includes('end') && frame.includes('→ https://example.com/very-long'), 'the long address');
+	assert.ok(whole.replaceAll(/\n/g, '').includes(long), 'the whole address, wrapped');
+	assert.ok(whole.split('\n').every(line => line.length <= 80));
+	await app.type('\t\r');
+	await app.until(frame => frame.includes('link: javascript:alert(1)'), 'a script link is only shown');
+	assert.equal(opened.length, 1);
+	await app.type('e');
+	await app.until(() => edited.length === 1, 'the editor asked for');
+	assert.equal(edited[0]![0], 'links');
+	app.unmount();
+});
+
+test('without local actions (serve) Enter on a web link only shows it, e does nothing, y still copies the heading\'s #anchor', async () => {
+	const post = makePost('links', 'Links', `Read [the page](https://example.com/page).\n\n## Heading here\n\n${'Text.\n\n'.repeat(30)}`);
+	const app = await start(changingSource({...library, posts: [post]}));
+	await app.until(frame => frame.includes('Links'), 'the list');
+	await app.type('\r');
+	await app.until(frame => frame.includes('Read the page'), 'the article');
+	await app.type('\t\r');
+	await app.until(frame => frame.includes('link: https://example.com/page'), 'the address shown');
+	await app.type('e');
+	await delay(100);
+	assert.doesNotMatch(app.lastFrame()!, /editing/);
+	await app.type('\u001B');
+	await app.until(frame => frame.includes('Links'), 'still reading');
+	await app.type('jjjjjjjjjjj');
+	await app.until(frame => frame.includes('§ Heading here'), 'in the section');
+	await app.type('y');
+	await app.until(() => app.frames.some(frame => frame.includes('copied #heading-here')), 'the heading\'s anchor copied');
+	app.unmount();
+});
