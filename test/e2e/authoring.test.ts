@@ -5,10 +5,20 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {hasTmux, startTmux} from './tmux.js';
+import {hasTmux, startTmux, type TmuxSession} from './tmux.js';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const skip = !hasTmux() && 'tmux is not installed';
+
+/** Filters the list down to the draft and opens it. */
+async function openDraft(session: TmuxSession): Promise<void> {
+	await session.waitFor('Work in progress');
+	session.send('/');
+	session.send('progress', {literal: true});
+	await session.waitFor(text => !text.includes('Another post'));
+	session.send('Enter');
+	session.send('Enter');
+}
 
 function post(title: string, line: string): string {
 	return `---\ntitle: ${title}\ndate: 2026-01-0${title.length % 9 + 1}\n---\n\nIntroduction.\n\n## Part\n\n${line}\n`;
@@ -26,12 +36,7 @@ test('atomic saves (sed -i twice, write-temp-then-mv three times) each show in t
 	const file = path.join(root, 'draft.md');
 	const session = startTmux(['node', cli, root], {columns: 80, rows: 24});
 	try {
-		await session.waitFor('Work in progress');
-		session.send('/');
-		session.send('progress', {literal: true});
-		await session.waitFor(text => !text.includes('Another post'));
-		session.send('Enter');
-		session.send('Enter');
+		await openDraft(session);
 		await session.waitFor('Version zero.');
 		for (const version of ['one', 'two']) {
 			execFileSync('sed', ['-i', `s/^Version .*/Version ${version} by sed./`, file]);
@@ -69,12 +74,7 @@ test('e opens the post in $EDITOR at the line on top (frontmatter counted); the 
 	writeFileSync(editor, `#!/bin/sh\nprintf '%s\\n' "$@" > '${log}'\nfor last; do :; done\nprintf '\\nAdded by the editor.\\n' >> "$last"\n`, {mode: 0o755});
 	const session = startTmux(['node', cli, root], {columns: 80, rows: 24, env: {EDITOR: editor, VISUAL: ''}});
 	try {
-		await session.waitFor('Work in progress');
-		session.send('/');
-		session.send('progress', {literal: true});
-		await session.waitFor(text => !text.includes('Another post'));
-		session.send('Enter');
-		session.send('Enter');
+		await openDraft(session);
 		await session.waitFor('Line 4 of the draft.');
 		session.send('j'.repeat(20), {literal: true});
 		const before = await session.waitFor(text => !text.includes('Line 3 of the draft.') && /Line \d+ of the draft/.test(text));
