@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
@@ -70,7 +70,9 @@ test('e opens the post in $EDITOR at the line on top (frontmatter counted); the 
 	writeFileSync(file, `---\ntitle: Work in progress\ndate: 2026-01-05\n---\n\n${paragraphs}\n`);
 	const log = path.join(root, 'editor-argv.txt');
 	// A stand-in editor: records its arguments, appends a line to the file it was given, exits.
-	const editor = path.join(root, 'fake-editor.sh');
+	// Named vim, so it is given the line as vim is: `+N file`.
+	mkdirSync(path.join(root, 'bin'));
+	const editor = path.join(root, 'bin', 'vim');
 	writeFileSync(editor, `#!/bin/sh\nprintf '%s\\n' "$@" > '${log}'\nfor last; do :; done\nprintf '\\nAdded by the editor.\\n' >> "$last"\n`, {mode: 0o755});
 	const session = startTmux(['node', cli, root], {columns: 80, rows: 24, env: {EDITOR: editor, VISUAL: ''}});
 	try {
@@ -80,12 +82,15 @@ test('e opens the post in $EDITOR at the line on top (frontmatter counted); the 
 		const before = await session.waitFor(text => !text.includes('Line 3 of the draft.') && /Line \d+ of the draft/.test(text));
 		const topLine = /Line (\d+) of the draft/.exec(before)!;
 		session.send('e');
-		await session.waitFor(text => text.includes('Added by the editor.') || /editing/.test(text), 10_000);
+		await session.waitFor(() => existsSync(log) && readFileSync(file, 'utf8').includes('Added by the editor.'), 10_000);
 		const argv = readFileSync(log, 'utf8').trim().split('\n');
 		// `Line N` is body line 2N - 2 after the blank line that follows 4 lines of frontmatter: file line 2N + 4.
 		assert.deepEqual(argv, [`+${(Number(topLine[1]) * 2) + 4}`, file]);
-		session.send('G');
-		await session.waitFor('Added by the editor.', 10_000);
+		// The post is read again after the editor exits; G until its new last line is in view.
+		await session.waitFor(text => {
+			session.send('G');
+			return text.includes('Added by the editor.');
+		}, 10_000);
 		assert.ok(session.alternateScreen(), 'the app has its screen back');
 		session.send('q');
 		await session.waitFor(() => session.exited(), 5000);
