@@ -9,7 +9,7 @@ import {createArticleLoader} from '../render/article-loader.js';
 import type {Theme} from '../render/article.js';
 import {App} from '../ui/App.js';
 import {type LibrarySource, staticLibrary} from '../ui/services.js';
-import {localActions} from './local-actions.js';
+import {localActions, mouseOn, suspendSequence} from './local-actions.js';
 import {createPositionStore, positionsFile} from './reading-positions.js';
 
 export type BrowseOptions = {
@@ -25,6 +25,8 @@ export type BrowseOptions = {
 	width?: number;
 	/** Remember and restore reading positions (`--no-state` turns it off). Default true. */
 	state?: boolean;
+	/** Wheel scrolling (SGR mouse reports, modes 1000 and 1006); `--no-mouse` turns it off. Default true. */
+	mouse?: boolean;
 	/** Where keys come from: `/dev/tty` when stdin is a pipe. Default `process.stdin`. */
 	stdin?: NodeJS.ReadStream;
 };
@@ -51,17 +53,18 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 		await Promise.race([watcher.ready, delay(firstReadWaitMs)]);
 	}
 
-	process.stdout.write('\u001B[?1049h');
+	const screen = `\u001B[?1049h${options.mouse === false ? '' : mouseOn}`;
+	process.stdout.write(screen);
 	const positions = options.state === false ? undefined : createPositionStore({file: positionsFile(process.env), root: path.resolve(target.root)});
 	const restore = () => {
 		positions?.close();
-		process.stdout.write('\u001B[?25h\u001B[?1049l');
+		process.stdout.write(suspendSequence);
 	};
 
 	process.once('exit', restore);
 	const stdin = options.stdin ?? process.stdin;
 	const local = localActions({stdin, stdout: process.stdout, env: process.env}, () => {
-		process.stdout.write('\u001B[?1049h');
+		process.stdout.write(screen);
 		// The screen came back blank, but Ink thinks its last frame is still there and skips an
 		// unchanged one; only a narrower terminal makes it forget that frame, so pretend one for a moment.
 		const {columns} = process.stdout;

@@ -31,6 +31,9 @@ Usage
 Options for every command
 ${flagHelp('every').join('\n')}
 
+the browser (blog-tui [path])
+${flagHelp('browser').join('\n')}
+
 list
 ${flagHelp('list').join('\n')}
 

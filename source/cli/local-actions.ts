@@ -7,7 +7,10 @@ import {editorCommand, openUrlCommand} from './editor-command.js';
 
 export type Terminal = {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; env: NodeJS.ProcessEnv};
 
-/** Leaves the alternate screen and stops mouse reports while another program has the terminal. */
+/** Button and wheel reports (1000) in SGR form (1006): no motion reports, and Shift still selects text in most terminals. */
+export const mouseOn = '\u001B[?1000h\u001B[?1006h';
+
+/** Stops mouse reports, shows the cursor and leaves the alternate screen: on exit, and while another program has the terminal. */
 export const suspendSequence = '\u001B[?1000l\u001B[?1006l\u001B[?25h\u001B[?1049l';
 
 function lineInFile(post: Post, bodyLine: number): number {

@@ -64,7 +64,7 @@ async function run(argv: readonly string[], bundledPosts: string): Promise<void>
 
 		case 'browse': {
 			const {browseCommand} = await import('./browse-command.js');
-			await browseCommand(root(), options);
+			await browseCommand(root(), options, {mouse: settings.mouse});
 			break;
 		}
 	}

@@ -92,7 +92,7 @@ test('dotted keys and quoted keys are found on their line', () => {
 });
 
 test('one schema: every flag in --help, every config key, every default come from it', () => {
-	const flags = [...flagHelp('every'), ...flagHelp('list'), ...flagHelp('read'), ...flagHelp('serve')].join('\n');
+	const flags = [...flagHelp('every'), ...flagHelp('browser'), ...flagHelp('list'), ...flagHelp('read'), ...flagHelp('serve')].join('\n');
 	for (const name of optionNames) {
 		const spec = optionsSchema[name] as {flag?: unknown; config?: string};
 		if (spec.flag) {

@@ -100,3 +100,48 @@ test('e opens the post in $EDITOR at the line on top (frontmatter counted); the 
 		rmSync(root, {recursive: true, force: true});
 	}
 });
+
+test('the mouse wheel scrolls the list and the article; mouse reports are on while running and off after; --no-mouse keeps them off', {skip}, async () => {
+	const root = blog();
+	const paragraphs = Array.from({length: 30}, (_, index) => `Line ${index + 1} of the draft.`).join('\n\n');
+	writeFileSync(path.join(root, 'draft.md'), `---\ntitle: Work in progress\ndate: 2026-01-05\n---\n\n${paragraphs}\n`);
+	const session = startTmux(['node', cli, root], {columns: 80, rows: 24});
+	const flag = (name: string) => session.pane(`#{${name}}`);
+	try {
+		await session.waitFor('Work in progress');
+		assert.equal(flag('mouse_sgr_flag'), '1');
+		assert.equal(flag('mouse_standard_flag'), '1');
+		const selected = (text: string) => text.split('\n').find(line => line.includes('▸'));
+		const first = selected(session.screen());
+		session.send('\u001B[<65;10;10M', {literal: true});
+		await session.waitFor(text => selected(text) !== first);
+		session.send('\u001B[<64;10;10M', {literal: true});
+		await session.waitFor(text => selected(text) === first);
+		await openDraft(session);
+		await session.waitFor('Line 4 of the draft.');
+		session.send('\u001B[<65;10;10M', {literal: true});
+		session.send('\u001B[<65;10;10M', {literal: true});
+		const scrolled = await session.waitFor(text => !text.includes('Line 1 of the draft.'));
+		assert.doesNotMatch(scrolled, /\[<|65;10/, 'a report is never typed text');
+		session.send('\u001B[<64;10;10M', {literal: true});
+		session.send('\u001B[<64;10;10M', {literal: true});
+		await session.waitFor('Line 1 of the draft.');
+		session.send('q');
+		await session.waitFor(() => session.exited(), 5000);
+		assert.equal(flag('mouse_sgr_flag'), '0', 'mouse reports are off after quitting');
+		assert.equal(flag('mouse_standard_flag'), '0');
+	} finally {
+		session.kill();
+	}
+
+	const plain = startTmux(['node', cli, root, '--no-mouse'], {columns: 80, rows: 24});
+	try {
+		await plain.waitFor('Work in progress');
+		assert.equal(plain.pane('#{mouse_standard_flag}'), '0');
+		plain.send('q');
+		await plain.waitFor(() => plain.exited(), 5000);
+	} finally {
+		plain.kill();
+		rmSync(root, {recursive: true, force: true});
+	}
+});

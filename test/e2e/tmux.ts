@@ -20,6 +20,8 @@ export type TmuxSession = {
 	alternateScreen: () => boolean;
 	/** Whether the cursor is visible. */
 	cursorVisible: () => boolean;
+	/** A tmux format about the pane, such as `#{mouse_sgr_flag}`. */
+	pane: (format: string) => string;
 	kill: () => void;
 };
 
@@ -82,6 +84,7 @@ export function startTmux(command: string[], {columns = 100, rows = 30, env = {}
 		exited: () => exitStatus() !== undefined,
 		alternateScreen: () => tmux('display-message', '-p', '-t', 'test', '#{alternate_on}').trim() === '1',
 		cursorVisible: () => tmux('display-message', '-p', '-t', 'test', '#{cursor_flag}').trim() === '1',
+		pane: format => tmux('display-message', '-p', '-t', 'test', format).trim(),
 		exitStatus,
 		kill() {
 			try {
