@@ -39,7 +39,7 @@ test('the help text yields the flags, commands and variables this test checks', 
 	}
 
 	assert.deepEqual(shortFlags, ['-h', '-v', '-t']);
-	assert.deepEqual(commands, ['list', 'read', 'serve', 'help']);
+	assert.deepEqual(commands, ['list', 'read', 'serve', 'config', 'help']);
 	assert.ok(environment.includes('NO_COLOR') && environment.includes('XDG_STATE_HOME'));
 });
 

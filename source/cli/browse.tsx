@@ -11,6 +11,7 @@ import {App} from '../ui/App.js';
 import {type LibrarySource, staticLibrary} from '../ui/services.js';
 import {openSources, type SourceSpec} from '../sources/library-sources.js';
 import {remoteOptions} from './choose-sources.js';
+import {localActions, mouseOn, suspendSequence} from './local-actions.js';
 import {createPositionStore, positionsFile} from './reading-positions.js';
 import {exitWhenTerminalGoes} from './terminal-lifetime.js';
 
@@ -27,6 +28,8 @@ export type BrowseOptions = {
 	width?: number;
 	/** Remember and restore reading positions (`--no-state` turns it off). Default true. */
 	state?: boolean;
+	/** Wheel scrolling (SGR mouse reports, modes 1000 and 1006); `--no-mouse` turns it off. Default true. */
+	mouse?: boolean;
 	/** Where keys come from: `/dev/tty` when stdin is a pipe. Default `process.stdin`. */
 	stdin?: NodeJS.ReadStream;
 };
@@ -70,7 +73,8 @@ export async function browse(target: Library | BrowseFolder | BrowseSources, opt
 		await Promise.race([ready, delay(firstReadWaitMs)]);
 	}
 
-	process.stdout.write('\u001B[?1049h');
+	const screen = `\u001B[?1049h${options.mouse === false ? '' : mouseOn}`;
+	process.stdout.write(screen);
 	const positions = options.state === false ? undefined : createPositionStore({file: positionsFile(process.env), root});
 	let restored = false;
 	const restore = () => {
@@ -82,13 +86,24 @@ export async function browse(target: Library | BrowseFolder | BrowseSources, opt
 		positions?.close();
 		// The terminal may be gone (a deleted pty): nothing to restore, and nothing to report it to.
 		try {
-			process.stdout.write('\u001B[?25h\u001B[?1049l');
+			process.stdout.write(suspendSequence);
 		} catch {}
 	};
 
 	process.once('exit', restore);
-	const stopWatchingTerminal = exitWhenTerminalGoes(options.stdin ?? process.stdin, restore);
-	const instance = render(<App source={source} loadArticle={loadArticle} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
+	const stdin = options.stdin ?? process.stdin;
+	const stopWatchingTerminal = exitWhenTerminalGoes(stdin, restore);
+	const local = localActions({stdin, stdout: process.stdout, env: process.env}, () => {
+		process.stdout.write(screen);
+		// The screen came back blank, but Ink thinks its last frame is still there and skips an
+		// unchanged one; only a narrower terminal makes it forget that frame, so pretend one for a moment.
+		const {columns} = process.stdout;
+		process.stdout.columns = Math.max(1, columns - 1);
+		process.stdout.emit('resize');
+		process.stdout.columns = columns;
+		process.stdout.emit('resize');
+	});
+	const instance = render(<App source={source} loadArticle={loadArticle} local={local} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, stdin});
 	await instance.waitUntilExit();
 	stopWatchingTerminal();
 	close?.();

@@ -7,10 +7,17 @@ import {CliError} from './errors.js';
 /** The folder or file to read, and how to name it in messages and headers. */
 export type Root = {root: string; label: string; isFile: boolean};
 
-/** `path` as given; else `./posts` in the working folder when it is a folder; else the bundled guide. */
-export function chooseRoot(given: string | undefined, cwd: string, bundledPosts: string): Root {
+/**
+ * `path` as given; else the config file's `folder`; else `./posts` in the working folder when it is
+ * a folder; else the bundled guide.
+ */
+export function chooseRoot(given: string | undefined, cwd: string, bundledPosts: string, configured?: {root: string; label: string}): Root {
 	if (given !== undefined) {
 		return checkRoot(path.resolve(cwd, given), given);
+	}
+
+	if (configured) {
+		return checkRoot(configured.root, configured.label);
 	}
 
 	const local = path.join(cwd, 'posts');

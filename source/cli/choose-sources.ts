@@ -22,9 +22,9 @@ function checkUrl(given: string): string {
 }
 
 /** What `blog-tui [path|url…]` reads: each argument a folder, a post file, or an http(s) address. */
-export function chooseTarget(given: readonly string[], cwd: string, bundledPosts: string, extensions: readonly string[]): Target {
+export function chooseTarget(given: readonly string[], cwd: string, bundledPosts: string, extensions: readonly string[], configured?: {root: string; label: string}): Target {
 	if (given.length <= 1 && !given.some(item => isRemote(item))) {
-		return {kind: 'root', root: chooseRoot(given[0], cwd, bundledPosts)};
+		return {kind: 'root', root: chooseRoot(given[0], cwd, bundledPosts, configured)};
 	}
 
 	const specs = given.map((item): SourceSpec => {

@@ -1,5 +1,6 @@
 import wrapAnsi from 'wrap-ansi';
 import {type KeyHelp, listKeys} from '../ui/list/list-keys.js';
+import {configKeys, flagHelp} from './options-schema.js';
 
 const keyColumn = 30;
 
@@ -22,6 +23,7 @@ Usage
                               print one post: styled on a terminal, plain
                               text when piped
   blog-tui serve [path|url…]  let readers browse the posts over SSH
+  blog-tui config             the settings in effect, and where each came from
   blog-tui help               this text
 
   path  a folder (searched recursively) or one post file; default ./posts
@@ -32,38 +34,27 @@ Usage
         and urls are read as one blog
 
 Options for every command
-  --theme dark|light|auto     article colours (auto: from COLORFGBG, else dark)
-  --width N                   text width, at least 20 (default: the terminal's)
-  --ext EXT                   also read *.EXT files (repeatable)
-  --no-color                  no colour or other escape sequences
-  --no-watch                  do not follow changes to the posts on disk
-  --no-state                  do not remember where each post was left
-  --no-cache                  read every post afresh and keep no index
-  -h, --help                  show this help
-  -v, --version               print the version
+${flagHelp('every').join('\n')}
+
+the browser (blog-tui [path])
+${flagHelp('browser').join('\n')}
 
 list
-  --json                      one JSON array: the posts, then unreadable files
-  -t, --tag TAG               only posts with this tag, in any case
-                              (repeatable: every tag must match)
-  --drafts                    include drafts (also for the browser and serve)
+${flagHelp('list').join('\n')}
 
 read
   <slug|file>                 a slug (any case), a path inside the folder,
                               a Markdown file, or - for standard input
-  --dir PATH                  the folder to find the slug in
+${flagHelp('read').join('\n')}
 
 serve
-  --host ADDRESS              listen address (default 127.0.0.1: this machine)
-  --port N                    TCP port (default 2222)
-  --host-key FILE             host key, made on first start when missing
-                              (default $XDG_DATA_HOME/blog-tui/host_ed25519)
-  --authorized-keys FILE      only these public keys get in (default: anyone)
-  --max-sessions N            sessions at once (default 100)
-  --max-per-ip N              sessions at once from one address (default 5)
-  --idle-timeout SECONDS      end a session idle this long (default 600; 0 off)
-  --max-duration SECONDS      end any session this old (default 3600; 0 off)
-  --workers N                 processes sharing the port (default 1)
+${flagHelp('serve').join('\n')}
+
+config
+${keyRows([
+	{keys: 'blog-tui config', does: 'print every setting, and whether it came from a flag, the config file (and its line) or the default'},
+	{keys: 'keys of config.toml', does: `${configKeys().join(', ')} (quit = "back": q in an article goes back to the list)`},
+])}
 
 Keys in the list
 ${keyRows(listKeys.list)}
@@ -83,9 +74,15 @@ Keys while reading
   d u                         half a page   g Home  G End  top, bottom
   t                           jump to a heading (type to narrow, enter)
   ] [                         next, previous heading
-  tab  shift-tab              move between links; enter follows one
+  tab  shift-tab              move between links; enter follows one (a web
+                              link opens in the browser; not over serve)
   /                           search the article; n N next, previous match
   o                           outline beside the text (120+ columns)
+  r                           read the post (in the list: the folder) again
+  y                           copy the highlighted link's address, else the
+                              heading's #anchor (OSC 52, also over SSH)
+  e                           edit the post in $VISUAL or $EDITOR at the line
+                              on top; it is read again when the editor exits
   esc  backspace  h           back through followed links, then to the list
   ?  q  ctrl-c                help, quit
 
@@ -98,6 +95,8 @@ Environment
                               (default ~/.local/state/blog-tui)
   XDG_CACHE_HOME              where the index of each folder is kept
                               (default ~/.cache/blog-tui)
+  XDG_CONFIG_HOME             where config.toml is read from
+                              (default ~/.config/blog-tui)
   DEBUG=blog-tui              stack traces with errors
 
 Examples

@@ -7,9 +7,16 @@ import {globalOptions} from './global-options.js';
 import {helpText} from './help-text.js';
 import {parseArgs} from './parse-args.js';
 import {serveOptions} from './serve-flags.js';
+import {type ResolvedSettings, resolveSettings} from './settings.js';
+
+/** The config file's `folder`, named in messages as written there. */
+function configuredFolder({settings, configFile}: ResolvedSettings): {root: string; label: string} | undefined {
+	const written = configFile.values.folder?.raw;
+	return settings.folder === undefined ? undefined : {root: settings.folder, label: typeof written === 'string' ? written : settings.folder};
+}
 
 async function run(argv: readonly string[], bundledPosts: string): Promise<void> {
-	const parsed = parseArgs(argv, import.meta);
+	const parsed = parseArgs(argv);
 	if (parsed.kind === 'help') {
 		process.stdout.write(helpText);
 		return;
@@ -21,34 +28,44 @@ async function run(argv: readonly string[], bundledPosts: string): Promise<void>
 	}
 
 	const {command, input, flags} = parsed;
-	const options = globalOptions(flags);
 	const cwd = process.cwd();
+	const resolved = resolveSettings(flags, process.env, cwd);
+	const {settings} = resolved;
+	const options = globalOptions(settings);
 	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd};
+	const target = () => chooseTarget(input, cwd, bundledPosts, options.extensions, configuredFolder(resolved));
 	// Each command loads what it needs (the library reader, Ink, the renderer, ssh2) only when run.
 	switch (command) {
+		case 'config': {
+			const {describeSettings} = await import('./config-command.js');
+			process.stdout.write(describeSettings(resolved));
+			break;
+		}
+
 		case 'list': {
 			const {listCommand} = await import('./list-command.js');
-			await listCommand(chooseTarget(input, cwd, bundledPosts, options.extensions), {json: flags.json, tags: flags.tag}, options, io);
+			await listCommand(target(), {json: settings.json, tags: settings.tag}, options, io);
 			break;
 		}
 
 		case 'read': {
 			const {readCommand} = await import('./read-command.js');
-			await readCommand({target: input[0]!, dir: flags.dir, bundledPosts, stdin: process.stdin}, options, io);
+			await readCommand({target: input[0]!, dir: settings.dir, bundledPosts, stdin: process.stdin}, options, io);
 			break;
 		}
 
 		case 'serve': {
-			const serve = serveOptions(flags, options, cwd);
-			const target = chooseTarget(input, cwd, bundledPosts, options.extensions);
+			const given = flags.authorizedKeys?.value ?? resolved.configFile.values.authorizedKeys?.raw;
+			const serve = serveOptions(settings, options, typeof given === 'string' ? given : undefined);
 			const {serve: runServer} = await import('../serve/serve.js');
-			await runServer(target.kind === 'root' ? target.root.root : target.specs, serve);
+			const chosen = target();
+			await runServer(chosen.kind === 'root' ? chosen.root.root : chosen.specs, serve);
 			break;
 		}
 
 		case 'browse': {
 			const {browseCommand} = await import('./browse-command.js');
-			await browseCommand(chooseTarget(input, cwd, bundledPosts, options.extensions), options);
+			await browseCommand(target(), options, {mouse: settings.mouse});
 			break;
 		}
 	}

@@ -1,117 +1,82 @@
-import meow, {type AnyFlags} from 'meow';
 import {closestMatch} from './closest.js';
 import {usageError} from './errors.js';
+import {type Command, flagSpelling, kebab, type OptionName, optionNames, optionSpec} from './options-schema.js';
 
-export type Command = 'browse' | 'list' | 'read' | 'serve';
-export const commands: readonly Command[] = ['browse', 'list', 'read', 'serve'];
+export type {Command} from './options-schema.js';
 
-type FlagSpec = {
-	type: 'string' | 'boolean';
-	/** The commands it means something to; every command takes the global flags. */
-	for: 'all' | readonly Command[];
-	multiple?: boolean;
-	short?: string;
-	/** A boolean that is on unless `--no-<name>`. */
-	defaultOn?: boolean;
-};
-
-const flagSpecs = {
-	theme: {type: 'string', for: 'all'},
-	width: {type: 'string', for: 'all'},
-	ext: {type: 'string', for: 'all', multiple: true},
-	color: {type: 'boolean', for: 'all', defaultOn: true},
-	watch: {type: 'boolean', for: 'all', defaultOn: true},
-	state: {type: 'boolean', for: 'all', defaultOn: true},
-	cache: {type: 'boolean', for: 'all', defaultOn: true},
-	help: {type: 'boolean', for: 'all', short: 'h'},
-	version: {type: 'boolean', for: 'all', short: 'v'},
-	drafts: {type: 'boolean', for: ['browse', 'list', 'serve']},
-	json: {type: 'boolean', for: ['list']},
-	tag: {type: 'string', for: ['list'], multiple: true, short: 't'},
-	dir: {type: 'string', for: ['read']},
-	host: {type: 'string', for: ['serve']},
-	port: {type: 'string', for: ['serve']},
-	hostKey: {type: 'string', for: ['serve']},
-	authorizedKeys: {type: 'string', for: ['serve']},
-	maxSessions: {type: 'string', for: ['serve']},
-	maxPerIp: {type: 'string', for: ['serve']},
-	idleTimeout: {type: 'string', for: ['serve']},
-	maxDuration: {type: 'string', for: ['serve']},
-	workers: {type: 'string', for: ['serve']},
-} as const satisfies Record<string, FlagSpec>;
-
-type FlagName = keyof typeof flagSpecs;
-
-export type Flags = {
-	theme: string | undefined;
-	width: string | undefined;
-	ext: string[];
-	color: boolean;
-	watch: boolean;
-	state: boolean;
-	cache: boolean;
-	drafts: boolean;
-	json: boolean;
-	tag: string[];
-	dir: string | undefined;
-	host: string | undefined;
-	port: string | undefined;
-	hostKey: string | undefined;
-	authorizedKeys: string | undefined;
-	maxSessions: string | undefined;
-	maxPerIp: string | undefined;
-	idleTimeout: string | undefined;
-	maxDuration: string | undefined;
-	workers: string | undefined;
-};
+/** A flag as given on the command line: its raw value (text, a switch, or every repeat) and how it was written. */
+export type GivenFlag = {value: string | boolean | string[]; written: string};
+export type GivenFlags = Partial<Record<OptionName, GivenFlag>>;
 
 export type ParsedArgs =
 	| {kind: 'help'}
 	| {kind: 'version'}
-	| {kind: 'run'; command: Command; input: string[]; flags: Flags};
+	| {kind: 'run'; command: Command; input: string[]; flags: GivenFlags};
 
-function kebab(name: string): string {
-	return name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+const flagNames = optionNames.filter(name => optionSpec(name).flag !== undefined);
+const byKebabName = new Map<string, OptionName>(flagNames.map(name => [kebab(name), name]));
+const byShortName = new Map<string, OptionName>(flagNames.flatMap(name => {
+	const short = optionSpec(name).flag?.short;
+	return short ? [[short, name]] : [];
+}));
+const negatable = flagNames.filter(name => optionSpec(name).flag?.negated).map(name => `no-${kebab(name)}`);
+
+type Scan = {flags: GivenFlags; order: Array<{name: OptionName; written: string}>; positional: string[]};
+
+function missingValue(name: OptionName): never {
+	throw usageError(`${flagSpelling(name)} needs a value — see blog-tui --help`);
 }
 
-const byKebabName = new Map<string, FlagName>(Object.keys(flagSpecs).map(name => [kebab(name), name as FlagName]));
-const byShortName = new Map<string, FlagName>(Object.entries(flagSpecs).flatMap(([name, spec]) => ('short' in spec ? [[spec.short, name as FlagName]] : [])));
+function record(scan: Scan, name: OptionName, written: string, value: string | boolean): void {
+	const spec = optionSpec(name);
+	const before = scan.flags[name];
+	if (before && spec.kind !== 'list') {
+		throw usageError(`${flagSpelling(name)} was given twice — give it once`);
+	}
 
-function spelling(name: FlagName): string {
-	return `--${kebab(name)}`;
+	scan.order.push({name, written});
+	scan.flags[name] = spec.kind === 'list'
+		? {value: [...(before?.value as string[] | undefined) ?? [], value as string], written}
+		: {value, written};
 }
 
-type FlagUse = {name: FlagName; written: string};
+/** A flag's value: what follows `=`, else the next word unless that is itself a flag. */
+function takeValue(name: OptionName, inline: string | undefined, next: string | undefined): string {
+	const given = inline ?? next;
+	if (given === undefined || given.trim() === '' || (inline === undefined && given.startsWith('-') && !/^-\d/.test(given))) {
+		missingValue(name);
+	}
+
+	return given;
+}
 
 /**
- * Every flag written before a `--`, checked by name. meow (yargs-parser underneath) takes any
- * `--anything` silently, so a typo such as `--jsn` would otherwise be ignored.
+ * Every word before a `--` checked by name, so a typo such as `--jsn` is an error rather than a
+ * flag silently ignored; after `--` every word is an argument.
  */
-function scanFlags(argv: readonly string[]): FlagUse[] {
-	const uses: FlagUse[] = [];
+function scan(argv: readonly string[]): Scan {
+	const result: Scan = {flags: {}, order: [], positional: []};
 	for (let index = 0; index < argv.length; index++) {
 		const token = argv[index]!;
 		if (token === '--') {
+			result.positional.push(...argv.slice(index + 1));
 			break;
 		}
 
 		if (token.startsWith('--')) {
-			const [written = '', value] = token.slice(2).split(/=(.*)/s);
-			const negated = written.startsWith('no-') && byKebabName.get(written.slice(3));
-			const name = byKebabName.get(written) ?? (negated && flagSpecs[negated].type === 'boolean' ? negated : undefined);
+			const [written = '', inline] = token.slice(2).split(/=(.*)/s);
+			const negated = written.startsWith('no-') ? byKebabName.get(written.slice(3)) : undefined;
+			const name = byKebabName.get(written) ?? (negated && optionSpec(negated).kind === 'boolean' ? negated : undefined);
 			if (!name) {
-				const suggestion = closestMatch(written, [...byKebabName.keys(), 'no-color', 'no-watch', 'no-state', 'no-cache']);
+				const suggestion = closestMatch(written, [...byKebabName.keys(), ...negatable]);
 				throw usageError(`unknown flag --${written} — ${suggestion ? `did you mean --${suggestion}? ` : ''}see blog-tui --help`);
 			}
 
-			uses.push({name, written: `--${written}`});
-			if (flagSpecs[name].type === 'string') {
-				const given = value ?? argv[index + 1];
-				if (given === undefined || given.trim() === '' || (value === undefined && given.startsWith('-') && !/^-\d/.test(given))) {
-					throw usageError(`${spelling(name)} needs a value — see blog-tui --help`);
-				}
-
-				index += value === undefined ? 1 : 0;
+			if (optionSpec(name).kind === 'boolean') {
+				record(result, name, `--${written}`, name !== negated);
+			} else {
+				record(result, name, `--${written}`, takeValue(name, inline, argv[index + 1]));
+				index += inline === undefined ? 1 : 0;
 			}
 
 			continue;
@@ -125,39 +90,43 @@ function scanFlags(argv: readonly string[]): FlagUse[] {
 					throw usageError(`unknown flag -${letter} — see blog-tui --help`);
 				}
 
-				uses.push({name, written: `-${letter}`});
-				if (flagSpecs[name].type === 'string' && position === letters.length - 1) {
-					if ((argv[index + 1] ?? '').trim() === '') {
-						throw usageError(`${spelling(name)} needs a value — see blog-tui --help`);
+				if (optionSpec(name).kind === 'boolean') {
+					record(result, name, `-${letter}`, true);
+				} else if (position === letters.length - 1) {
+					const value = argv[index + 1];
+					if (value === undefined || value.trim() === '') {
+						missingValue(name);
 					}
 
+					record(result, name, `-${letter}`, value);
 					index++;
+				} else {
+					missingValue(name);
 				}
 			}
-		}
-	}
 
-	return uses;
-}
-
-function checkRepeats(uses: readonly FlagUse[]): void {
-	const seen = new Set<FlagName>();
-	for (const {name} of uses) {
-		const spec: FlagSpec = flagSpecs[name];
-		if (!spec.multiple && seen.has(name)) {
-			throw usageError(`${spelling(name)} was given twice — give it once`);
+			continue;
 		}
 
-		seen.add(name);
+		result.positional.push(token);
 	}
+
+	return result;
 }
 
-function checkFlagsFit(command: Command, uses: readonly FlagUse[]): void {
-	for (const {name, written} of uses) {
-		const spec: FlagSpec = flagSpecs[name];
+function commandName(command: Command): string {
+	return command === 'browse' ? 'blog-tui [path]' : `blog-tui ${command}`;
+}
+
+function checkFlagsFit(command: Command, order: Scan['order']): void {
+	if (command === 'config') {
+		return;
+	}
+
+	for (const {name, written} of order) {
+		const spec = optionSpec(name);
 		if (spec.for !== 'all' && !spec.for.includes(command)) {
-			const owners = spec.for.map(owner => (owner === 'browse' ? 'blog-tui [path]' : `blog-tui ${owner}`)).join(' and ');
-			throw usageError(`${written} is not an option of ${command === 'browse' ? 'blog-tui [path]' : `blog-tui ${command}`} — it belongs to ${owners}`);
+			throw usageError(`${written} is not an option of ${commandName(command)} — it belongs to ${spec.for.filter(owner => owner !== 'config').map(owner => commandName(owner)).join(' and ')}`);
 		}
 	}
 }
@@ -167,11 +136,15 @@ function expectedInputs(command: Command, input: readonly string[]): void {
 		throw usageError('read needs a post — blog-tui read <slug|file>, e.g. blog-tui read getting-started');
 	}
 
-	const extra = input[1];
+	const extra = input[command === 'config' ? 0 : 1];
 	// A first word that is no path or address, with more after it, is a mistyped command: `blog-tui raed keys`.
-	const meant = command === 'browse' && extra !== undefined && !/[/\\.]/.test(input[0]!) ? closestMatch(input[0]!, ['list', 'read', 'serve']) : undefined;
+	const meant = command === 'browse' && extra !== undefined && !/[/\\.]/.test(input[0]!) ? closestMatch(input[0]!, ['list', 'read', 'serve', 'config']) : undefined;
 	if (meant !== undefined) {
 		throw usageError(`unknown command "${input[0]!}" — did you mean "blog-tui ${meant}"?`);
+	}
+
+	if (extra !== undefined && command === 'config') {
+		throw usageError(`unexpected argument "${extra}" — blog-tui config takes none (it shows the settings every command starts from)`);
 	}
 
 	// The browser, list and serve read several sources at once: `blog-tui URL URL folder`.
@@ -181,67 +154,24 @@ function expectedInputs(command: Command, input: readonly string[]): void {
 }
 
 /**
- * Reads the command line into a command, its positional arguments and raw flag values (checked
- * for meaning later, by each command). Throws a usage error (exit 2) for anything it cannot take.
+ * Reads the command line into a command, its positional arguments and the flags given, as written
+ * (their values are checked later, with the config file's, by `resolveSettings`). Throws a usage
+ * error (exit 2) for anything it cannot take.
  */
-export function parseArgs(argv: readonly string[], importMeta: ImportMeta): ParsedArgs {
-	const uses = scanFlags(argv);
-	checkRepeats(uses);
-	const cli = meow({
-		importMeta,
-		argv,
-		pkg: {},
-		description: false,
-		autoHelp: false,
-		autoVersion: false,
-		flags: Object.fromEntries(Object.entries(flagSpecs).map(([name, spec]: [string, FlagSpec]) => [name, {
-			type: spec.type,
-			isMultiple: spec.multiple ?? false,
-			...(spec.short ? {shortFlag: spec.short} : {}),
-			...(spec.defaultOn ? {default: true} : {}),
-		}])) as AnyFlags,
-	});
-	if (uses.some(use => use.name === 'help') || cli.input[0] === 'help') {
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+	const {flags, order, positional} = scan(argv);
+	if (flags.help || positional[0] === 'help') {
 		return {kind: 'help'};
 	}
 
-	if (uses.some(use => use.name === 'version')) {
+	if (flags.version) {
 		return {kind: 'version'};
 	}
 
-	const first = cli.input[0];
-	const command: Command = first === 'list' || first === 'read' || first === 'serve' ? first : 'browse';
-	const input = command === 'browse' ? cli.input : cli.input.slice(1);
-	checkFlagsFit(command, uses);
+	const first = positional[0];
+	const command: Command = first === 'list' || first === 'read' || first === 'serve' || first === 'config' ? first : 'browse';
+	const input = command === 'browse' ? positional : positional.slice(1);
+	checkFlagsFit(command, order);
 	expectedInputs(command, input);
-	const flags = cli.flags as Record<string, unknown>;
-	const text = (name: FlagName): string | undefined => (typeof flags[name] === 'string' ? flags[name] : undefined);
-	const list = (name: FlagName): string[] => (Array.isArray(flags[name]) ? flags[name].map(String) : []);
-	return {
-		kind: 'run',
-		command,
-		input,
-		flags: {
-			theme: text('theme'),
-			width: text('width'),
-			ext: list('ext'),
-			color: flags['color'] !== false,
-			watch: flags['watch'] !== false,
-			state: flags['state'] !== false,
-			cache: flags['cache'] !== false,
-			drafts: flags['drafts'] === true,
-			json: flags['json'] === true,
-			tag: list('tag'),
-			dir: text('dir'),
-			host: text('host'),
-			port: text('port'),
-			hostKey: text('hostKey'),
-			authorizedKeys: text('authorizedKeys'),
-			maxSessions: text('maxSessions'),
-			maxPerIp: text('maxPerIp'),
-			idleTimeout: text('idleTimeout'),
-			maxDuration: text('maxDuration'),
-			workers: text('workers'),
-		},
-	};
+	return {kind: 'run', command, input, flags};
 }

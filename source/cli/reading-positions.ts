@@ -4,13 +4,11 @@ import {homedir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import type {PositionStore} from '../ui/services.js';
+import {xdgDir} from '../xdg-dir.js';
 
 /** Where the positions of every library live: `$XDG_STATE_HOME/blog-tui/positions.json`. */
 export function positionsFile(env: NodeJS.ProcessEnv, home: string = homedir()): string {
-	const configured = env['XDG_STATE_HOME'];
-	// The XDG spec says a relative path in the variable is invalid and must be ignored.
-	const base = configured && path.isAbsolute(configured) ? configured : path.join(home, '.local', 'state');
-	return path.join(base, 'blog-tui', 'positions.json');
+	return path.join(xdgDir(env, 'XDG_STATE_HOME', home), 'positions.json');
 }
 
 export type PositionStoreOptions = {

@@ -5,6 +5,7 @@ import {defaultExtensions} from './discover-files.js';
 import {fileKeyOf} from './index-cache.js';
 import {loadLibrary, type LoadOptions, RootError} from './load-library.js';
 import type {Library, Post} from './post.js';
+import {type FolderWatch, outOfWatches, watchFolders} from './watch-folders.js';
 
 export type LibraryWatchOptions = Omit<LoadOptions, 'onProgress'> & {
 	/** How the folder is named in headers: as the user gave it. */
@@ -36,11 +37,12 @@ export type LibraryWatcher = {
 	ready: Promise<Library>;
 	/** Settles after the next re-read that starts from now (for tests and scripts). */
 	settled: () => Promise<Library>;
+	/** Reads the files again now, by hand (`r`: for file systems that send no change events). */
+	reload: () => Promise<Library>;
 	close: () => void;
 };
 
 // The system's limits on watches and open files: retrying would fail the same way.
-const outOfWatches = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
 
 function ignored(relative: string, extensions: readonly string[]): boolean {
 	const parts = relative.split(/[\\/]/);
@@ -112,7 +114,7 @@ async function folderIdentity(root: string): Promise<string | undefined> {
 
 /**
  * Reads the library at `root` without blocking the caller, reporting progress, then re-reads it
- * when files under it change (`fs.watch`, recursive). Every read produces a new `Library` object;
+ * when files under it change (a watch on each folder, see `watchFolders`). Every read produces a new `Library` object;
  * posts keep their absolute paths, so a UI can keep its selection across reads.
  */
 export function watchLibrary(root: string, options: LibraryWatchOptions): LibraryWatcher {
@@ -125,6 +127,7 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 	let watcher: FSWatcher | undefined;
 	/** The folder the watcher was started on, as `folderIdentity` names it. */
 	let watched: string | undefined;
+	let folders: FolderWatch | undefined;
 	let timer: NodeJS.Timeout | undefined;
 	let poller: NodeJS.Timeout | undefined;
 	let reading: Promise<Library> | undefined;
@@ -155,7 +158,8 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 
 	/** Reads the library; changes seen meanwhile cause one more read once this one ends. */
 	const run = (first: boolean): Promise<Library> => {
-		const current = read(first).then(next => {
+		// New folders are watched before they are read, so a file saved into one meanwhile is not missed.
+		const current = (first ? read(first) : (folders?.sync() ?? Promise.resolve()).then(async () => read(first))).then(next => {
 			reading = undefined;
 			if (first) {
 				progress = undefined;
@@ -203,11 +207,11 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 	const stopWatching = () => {
 		watcher?.close();
 		watcher = undefined;
+		folders?.close();
+		folders = undefined;
 	};
 
 	const startWatching = async () => {
-		let base = absoluteRoot;
-		let only: string | undefined;
 		let info;
 		try {
 			info = await stat(absoluteRoot);
@@ -222,34 +226,45 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 		try {
 			if (!info.isDirectory()) {
 				// Watch the folder, not the file: editors save by replacing the file, which ends a file watch.
-				base = path.dirname(absoluteRoot);
-				only = path.basename(absoluteRoot);
-			}
+				const only = path.basename(absoluteRoot);
+				watcher = watch(path.dirname(absoluteRoot), (_event, name) => {
+					const relative = name?.toString();
+					if (relative === undefined || relative === only) {
+						schedule();
+					}
+				});
+				watcher.on('error', (error: NodeJS.ErrnoException) => {
+					if (outOfWatches.has(error.code ?? '')) {
+						// Nothing more can be followed: keep what was read, say the list no longer follows.
+						stopWatching();
+						notify();
+						return;
+					}
 
-			watcher = watch(base, {recursive: only === undefined}, (_event, name) => {
-				const relative = name?.toString();
-				if (relative === undefined || (only === undefined ? !ignored(relative, extensions) : relative === only)) {
+					// One entry it cannot look at (a self-link's ELOOP, a file gone mid-scan): the watcher
+					// goes on, and the re-read reports that entry as a problem row. A folder that went away
+					// is the poll's business.
 					schedule();
-				}
-			});
-			watcher.on('error', (error: NodeJS.ErrnoException) => {
-				if (outOfWatches.has(error.code ?? '')) {
-					// Nothing more can be followed: keep what was read, say the list no longer follows.
-					stopWatching();
-					notify();
-					return;
-				}
-
-				// One entry it cannot look at (a self-link's ELOOP, a file gone mid-scan): the watcher
-				// goes on, and the re-read reports that entry as a problem row. A folder that went away
-				// is the poll's business.
-				schedule();
-			});
-			if (closed) {
-				stopWatching();
+				});
+			} else {
+				folders = watchFolders(absoluteRoot, {
+					onChange(relative) {
+						if (relative === undefined || !ignored(relative, extensions)) {
+							schedule();
+						}
+					},
+					onStop: notify,
+					skipFolder: name => name === 'node_modules',
+				});
+				await folders.sync();
 			}
+
 		} catch {
 			watcher = undefined;
+		}
+
+		if (closed) {
+			stopWatching();
 		}
 
 		notify();
@@ -300,7 +315,7 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 		current: () => library,
 		indexing: () => progress,
 		get watching() {
-			return watcher !== undefined;
+			return watcher !== undefined || (folders?.active ?? false);
 		},
 		subscribe(listener) {
 			listeners.add(listener);
@@ -312,6 +327,14 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 		settled: () => new Promise(resolve => {
 			waiting.push(resolve);
 		}),
+		async reload() {
+			const done = new Promise<Library>(resolve => {
+				waiting.push(resolve);
+			});
+			clearTimeout(timer);
+			reread();
+			return done;
+		},
 		close() {
 			closed = true;
 			clearTimeout(timer);

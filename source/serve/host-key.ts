@@ -1,8 +1,8 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
+import {xdgDir} from '../xdg-dir.js';
 
 export type HostKey = {
 	/** The private key as stored (OpenSSH format). */
@@ -16,8 +16,7 @@ export type HostKey = {
 
 /** `$XDG_DATA_HOME/blog-tui/host_ed25519`, falling back to `~/.local/share` as the XDG spec says. */
 export function defaultHostKeyPath(env: NodeJS.ProcessEnv): string {
-	const dataHome = env['XDG_DATA_HOME'] && path.isAbsolute(env['XDG_DATA_HOME']) ? env['XDG_DATA_HOME'] : path.join(os.homedir(), '.local', 'share');
-	return path.join(dataHome, 'blog-tui', 'host_ed25519');
+	return path.join(xdgDir(env, 'XDG_DATA_HOME'), 'host_ed25519');
 }
 
 /** The OpenSSH fingerprint of a private or public key in any format ssh2 reads. */

@@ -2,7 +2,8 @@
 export type ThemeChoice = 'dark' | 'light' | 'auto';
 
 /**
- * What `blog-tui serve` was asked for, validated by the command line (`source/cli/serve-flags.ts`):
+ * What `blog-tui serve` was asked for, checked against the options schema (`source/cli/options-schema.ts`,
+ * where the defaults are):
  * every number is a finite integer in range, paths are absolute.
  */
 export type ServeOptions = {
@@ -33,14 +34,6 @@ export type ServeOptions = {
 	drafts: boolean;
 	/** Re-index when files change (`--no-watch` turns it off). */
 	watch: boolean;
+	/** The blog's name in readers' headers (`--title`, `serve.title`); default the folder's name. */
+	title?: string;
 };
-
-export const defaultServeOptions = {
-	host: '127.0.0.1',
-	port: 2222,
-	maxSessions: 100,
-	maxPerIp: 5,
-	idleTimeout: 600,
-	maxDuration: 3600,
-	workers: 1,
-} as const satisfies Partial<ServeOptions>;

@@ -9,6 +9,7 @@ import {type ArticleLoader, createArticleLoader} from '../worker/article-loader.
 import {openSources, type SourceSpec} from '../sources/library-sources.js';
 import {cacheFolder, fileCache} from '../sources/response-cache.js';
 import type {Theme} from '../render/article.js';
+import type {LibrarySource} from '../ui/services.js';
 import {AddressHolders} from './address-holders.js';
 import {parseAuthorizedKeys} from './authorized-keys.js';
 import {defaultHostKeyPath, loadOrCreateHostKey} from './host-key.js';
@@ -36,8 +37,13 @@ function log(line: string): void {
 export function startServer(root: string | SourceSpec[], options: ServeOptions, hostKey: string, report: (line: string) => void = log, limits: Partial<SshLimits> = {}): {server: SshServer; close: () => Promise<void>} {
 	// Readers see the folder's name, not where it lives on the server.
 	const library = typeof root === 'string'
-		? watchLibrary(root, {label: path.basename(root) || root, watch: options.watch, extensions: options.extensions, confine: true})
+		? watchLibrary(root, {label: options.title ?? (path.basename(root) || root), watch: options.watch, extensions: options.extensions, confine: true})
 		: openSources(root.map(spec => (spec.kind === 'folder' ? {...spec, label: path.basename(spec.root) || spec.root, load: {extensions: options.extensions, confine: true}} : spec)), {watch: options.watch, remote: {cache: fileCache(cacheFolder(process.env))}, minRefreshMs: 60_000});
+	// Folders without `reload`: a stranger pressing `r` over and over must not keep the server re-reading
+	// the folder. Web sources keep it, at most once a minute.
+	const readersLibrary: LibrarySource = {current: library.current, indexing: library.indexing, subscribe: library.subscribe, get watching() {
+		return library.watching;
+	}, ...(typeof root === 'string' ? {} : {reload: () => library.reload()})};
 	const loaders = new Map<string, ArticleLoader>();
 	const loaderFor = (style: SessionStyle): ArticleLoader => {
 		const key = `${style.theme}/${style.colorLevel}/${style.hyperlinks}`;
@@ -76,7 +82,7 @@ export function startServer(root: string | SourceSpec[], options: ServeOptions, 
 		appFor(terminal): SessionApp {
 			// Each reader its own view of the shared loader: its stale renders are dropped, readers take turns.
 			const loadArticle = loaderFor(sessionStyle(terminal, options.theme)).forSession();
-			return {source: library, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close};
+			return {source: readersLibrary, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close};
 		},
 		colourFor: terminal => sessionStyle(terminal, options.theme).colorLevel > 0,
 		log: report,

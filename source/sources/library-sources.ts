@@ -19,10 +19,10 @@ export type SourcesOptions = {
 
 export type Progress = {read: number; total: number | undefined; unit?: string; detail?: string};
 
-/** Several sources read as one library, in the shape of the UI's `LibrarySource`, with `refresh` for the web ones. */
-export type SourcesWatcher = Omit<LibraryWatcher, 'indexing' | 'settled'> & {
+/** Several sources read as one library, in the shape of the UI's `LibrarySource`, with `reload` for all of them (folders read again, web sources asked again). */
+export type SourcesWatcher = Omit<LibraryWatcher, 'indexing' | 'settled' | 'reload'> & {
 	indexing: () => Progress | undefined;
-	refresh: () => void;
+	reload: () => void;
 	/** Settles once a refresh started now has ended. */
 	refreshed: () => Promise<Library>;
 };
@@ -53,7 +53,7 @@ function emptyPart(spec: SourceSpec): Library {
  * Reads every source in the background and shows them as one library: posts from all of them, newest
  * first, slugs made unique across them (earlier sources keep theirs), every problem kept. A source
  * that fails is one problem in the list, never the end of the others. Folders are followed on disk;
- * web sources are read again on `refresh`, with conditional requests.
+ * folders are read again and web sources asked again on `reload`, with conditional requests.
  */
 export function openSources(specs: readonly SourceSpec[], options: SourcesOptions): SourcesWatcher {
 	const parts: Array<Library | RemoteLibrary> = specs.map(spec => emptyPart(spec));
@@ -165,13 +165,13 @@ export function openSources(specs: readonly SourceSpec[], options: SourcesOption
 			};
 		},
 		ready,
-		refresh() {
+		reload() {
 			if (refreshing || progress || closed || performance.now() - lastRefresh < (options.minRefreshMs ?? 0)) {
 				return;
 			}
 
 			lastRefresh = performance.now();
-			refreshing = Promise.all(specs.map(async (spec, index) => (spec.kind === 'url' ? fetchPart(index, spec, false) : undefined))).then(() => {
+			refreshing = Promise.all(specs.map(async (spec, index) => (spec.kind === 'url' ? fetchPart(index, spec, false) : watchers[index]?.reload()))).then(() => {
 				refreshing = undefined;
 				notify();
 				return library;

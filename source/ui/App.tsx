@@ -2,7 +2,7 @@ import {Box, useApp} from 'ink';
 import {useState, useSyncExternalStore} from 'react';
 import {ListScreen} from './list/ListScreen.js';
 import {ReaderScreen} from './reader/ReaderScreen.js';
-import type {Indexing, LibrarySource, LoadArticle, OpenRequest, PositionStore} from './services.js';
+import type {Indexing, LibrarySource, LoadArticle, LocalActions, OpenRequest, PositionStore} from './services.js';
 import {minimumSize, TooSmall} from './TooSmall.js';
 import {useKeys} from './use-keys.js';
 import {useLatest} from './use-latest.js';
@@ -19,11 +19,13 @@ export type AppProps = {
 	showFilePaths?: boolean;
 	/** Where each post was left, across runs; absent with `--no-state`. */
 	positions?: PositionStore;
+	/** Browser and editor: the local app only, never serve. */
+	local?: LocalActions;
 };
 
 const notIndexing = (): Indexing | undefined => undefined;
 
-export function App({source, loadArticle, readingWidth = 100, showDrafts = false, showFilePaths = true, positions}: AppProps) {
+export function App({source, loadArticle, readingWidth = 100, showDrafts = false, showFilePaths = true, positions, local}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const library = useSyncExternalStore(source.subscribe, source.current);
@@ -46,11 +48,11 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
 			{tooSmall ? <TooSmall columns={columns}/> : null}
-			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onRefresh={source.refresh}/>
+			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onReload={source.reload}/>
 			{request
 				? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} onBack={() => {
 					setRequest(undefined);
-				}} onQuit={exit}/>
+				}} onQuit={exit} onReload={source.reload} local={local}/>
 				: null}
 		</Box>
 	);

@@ -56,12 +56,42 @@ function isEscapedPunctuation(raw: string): boolean {
 		&& ((code >= 0x21 && code <= 0x2F) || (code >= 0x3A && code <= 0x40) || (code >= 0x5C && code <= 0x60) || (code >= 0x7B && code <= 0x7E));
 }
 
+/** An SGR mouse report (mode 1006): `\x1b[<button;column;row` and `M` for a press, `m` for a release. */
+export type MouseReport = {button: number; column: number; row: number; release: boolean};
+
+const mousePattern = /^\u001B?\[<(\d{1,4});(\d{1,5});(\d{1,5})([Mm])$/;
+
+/** The mouse report in one read, or undefined; Ink hands it over without its Esc (`[<64;10;5M`). */
+export function parseMouse(sequence: string): MouseReport | undefined {
+	const match = mousePattern.exec(sequence);
+	return match ? {button: Number(match[1]), column: Number(match[2]), row: Number(match[3]), release: match[4] === 'm'} : undefined;
+}
+
+/** Lines a wheel notch scrolls, as in less and most pagers. */
+export const wheelStep = 3;
+
+/** The wheel as arrow keys, so every screen scrolls with it; any other report is dropped, never typed text. */
+function mouseKeys({button, release}: MouseReport): KeyPress[] {
+	// Bits 2–4 are Shift, Meta and Ctrl; 64 and 65 are the wheel's up and down.
+	const wheel = button & ~0b1_1100;
+	if (release || (wheel !== 64 && wheel !== 65)) {
+		return [];
+	}
+
+	return Array.from({length: wheelStep}, () => ({name: wheel === 64 ? 'up' : 'down', ctrl: false, shift: false}));
+}
+
 /**
  * Turns one Ink input event into the keystrokes it holds. Over SSH and in pastes several keys
  * arrive in one write (`jjj`, `j\r`), which Ink hands over as a single string. `raw` is the event
  * as Ink read it, when known.
  */
 export function toKeyPresses(input: string, key: InkKey, raw?: string): KeyPress[] {
+	const mouse = parseMouse(raw ?? input) ?? parseMouse(input);
+	if (mouse) {
+		return mouseKeys(mouse);
+	}
+
 	// Esc and a punctuation key in one read (`\x1b/`: Esc to close a search, / to start the next)
 	// reach Ink's handlers as the bare character, with no sign of the Esc but in the raw read.
 	if (raw !== undefined && !key.meta && isEscapedPunctuation(raw) && input === raw[1]) {

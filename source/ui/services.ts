@@ -23,8 +23,17 @@ export type LibrarySource = {
 	/** Whether changes on disk reach the list (shown in empty states). */
 	watching?: boolean;
 	subscribe: (listener: () => void) => () => void;
-	/** Reads the library again now (`r`), for sources nothing tells about changes: feeds and pages. */
-	refresh?: () => void;
+	/** Reads the files and fetches web sources again (`r`); absent where that is not possible or not allowed. */
+	reload?: () => void;
+};
+
+/**
+ * What only the app on the reader's own machine can do (absent over serve): open a web address in
+ * the browser, and open a post in the author's editor at a line of its body, resolving once the editor has exited.
+ */
+export type LocalActions = {
+	openUrl: (url: string) => void;
+	edit: (post: Post, bodyLine: number) => Promise<void>;
 };
 
 /** Remembers where each post was being read, across runs. */

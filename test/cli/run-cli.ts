@@ -7,6 +7,8 @@ import {fileURLToPath} from 'node:url';
 export const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 export const blog = fileURLToPath(new URL('fixtures/blog', import.meta.url));
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
+/** An XDG_CONFIG_HOME with no blog-tui config in it, so the tester's own ~/.config never reaches a test. */
+export const noConfig = fileURLToPath(new URL('fixtures/config/nowhere', import.meta.url));
 
 // The CLI keeps each folder's index under XDG_CACHE_HOME: tests keep theirs out of the tester's home.
 const cacheHome = mkdtempSync(path.join(tmpdir(), 'blog-tui-test-cache-'));
@@ -18,14 +20,14 @@ export type Run = {status: number | null; stdout: string; stderr: string};
 
 /**
  * Runs the built CLI with pipes for stdout and stderr and an environment of only what is given
- * (plus PATH, HOME and a temporary XDG_CACHE_HOME), so the tester's NO_COLOR, COLUMNS or FORCE_COLOR never leak in.
+ * (plus PATH, HOME, a temporary XDG_CACHE_HOME and a config folder without a config), so the tester's NO_COLOR, COLUMNS or FORCE_COLOR never leak in.
  */
 export function runCli(args: readonly string[], options: {env?: Record<string, string>; cwd?: string; nodeOptions?: string[]; input?: string} = {}): Run {
 	const result = spawnSync(process.execPath, [...options.nodeOptions ?? [], cli, ...args], {
 		cwd: options.cwd ?? repo,
 		encoding: 'utf8',
 		input: options.input ?? '',
-		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', XDG_CACHE_HOME: cacheHome, ...options.env},
+		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', XDG_CACHE_HOME: cacheHome, XDG_CONFIG_HOME: noConfig, ...options.env},
 		timeout: 20_000,
 	});
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
@@ -35,7 +37,7 @@ export function runCli(args: readonly string[], options: {env?: Record<string, s
 export async function runCliAsync(args: readonly string[], options: {env?: Record<string, string>; cwd?: string} = {}): Promise<Run> {
 	const child = spawn(process.execPath, [cli, ...args], {
 		cwd: options.cwd ?? repo,
-		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', XDG_CACHE_HOME: cacheHome, ...options.env},
+		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', XDG_CACHE_HOME: cacheHome, XDG_CONFIG_HOME: noConfig, ...options.env},
 		stdio: ['ignore', 'pipe', 'pipe'],
 		timeout: 20_000,
 	});

@@ -205,3 +205,49 @@ test('a self-symlink saved into a watched folder is a problem row, and the folde
 		rmSync(root, {recursive: true, force: true});
 	}
 });
+
+test('atomic saves (write a temporary file, rename it over the post) are followed every time, in nested folders too', async () => {
+	const root = folder();
+	mkdirSync(path.join(root, 'nested'));
+	writeFileSync(path.join(root, 'nested', 'deep.md'), post('Deep', '2024-03-01'));
+	const watcher = watchLibrary(root, {label: root, watch: true, debounceMs: 30});
+	try {
+		await watcher.ready;
+		await delay(100);
+		for (const [index, file] of [path.join(root, 'one.md'), path.join(root, 'one.md'), path.join(root, 'nested', 'deep.md'), path.join(root, 'nested', 'deep.md'), path.join(root, 'one.md')].entries()) {
+			const settled = watcher.settled();
+			writeFileSync(`${file}.tmp`, post(`Save ${index}`, '2024-01-01'));
+			renameSync(`${file}.tmp`, file);
+			assert.ok(titles((await nextRead(settled)).posts).includes(`Save ${index}`), `save ${index} of ${file} is read`);
+		}
+
+		// A folder that arrives later (renamed into place, as a checkout does) is followed too.
+		mkdirSync(path.join(root, '.incoming'));
+		writeFileSync(path.join(root, '.incoming', 'late.md'), post('Late', '2024-04-01'));
+		let settled = watcher.settled();
+		renameSync(path.join(root, '.incoming'), path.join(root, 'later'));
+		assert.ok(titles((await nextRead(settled)).posts).includes('Late'));
+		await delay(100);
+		settled = watcher.settled();
+		writeFileSync(path.join(root, 'later', 'late.md.tmp'), post('Late, saved', '2024-04-01'));
+		renameSync(path.join(root, 'later', 'late.md.tmp'), path.join(root, 'later', 'late.md'));
+		assert.ok(titles((await nextRead(settled)).posts).includes('Late, saved'));
+	} finally {
+		watcher.close();
+		rmSync(root, {recursive: true, force: true});
+	}
+});
+
+test('reload reads the files again by hand, even when changes are not followed', async () => {
+	const root = folder();
+	const watcher = watchLibrary(root, {label: root, watch: false});
+	try {
+		await watcher.ready;
+		writeFileSync(path.join(root, 'one.md'), post('One, edited unseen', '2024-01-01'));
+		assert.deepEqual(titles((await nextRead(watcher.reload())).posts), ['One, edited unseen', 'Two']);
+		assert.equal(watcher.watching, false);
+	} finally {
+		watcher.close();
+		rmSync(root, {recursive: true, force: true});
+	}
+});

@@ -1,6 +1,7 @@
 import {execFileSync} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
 import {setTimeout as delay} from 'node:timers/promises';
+import {fileURLToPath} from 'node:url';
 
 /** A detached tmux session running one command, for driving the real CLI in a real terminal. */
 export type TmuxSession = {
@@ -21,6 +22,8 @@ export type TmuxSession = {
 	cursorVisible: () => boolean;
 	/** The process id of the command itself (the pane's shell starts it and waits for it). */
 	commandPid: () => number | undefined;
+	/** A tmux format about the pane, such as `#{mouse_sgr_flag}`. */
+	pane: (format: string) => string;
 	kill: () => void;
 };
 
@@ -45,7 +48,8 @@ export function startTmux(command: string[], {columns = 100, rows = 30, env = {}
 	const socket = `blog-tui-test-${randomUUID().slice(0, 8)}`;
 	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
 	// CI=true makes Ink print only the last frame; the app under test must behave as for a person.
-	const environment = {TERM: 'xterm-256color', CI: 'false', ...env};
+	// No config file: the tester's own ~/.config/blog-tui/config.toml must not change what a test sees.
+	const environment = {TERM: 'xterm-256color', CI: 'false', XDG_CONFIG_HOME: fileURLToPath(new URL('../cli/fixtures/config/nowhere', import.meta.url)), ...env};
 	const exports = Object.entries(environment).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
 	// The shell stays after the command so the terminal state it left behind (screen, cursor) can be read.
 	const shell = `${cwd ? `cd ${quote(cwd)} && ` : ''}env ${exports} ${command.map(part => quote(part)).join(' ')}; printf '\\n${exitMarker}%d]\\n' $?; exec sleep 3600`;
@@ -82,6 +86,7 @@ export function startTmux(command: string[], {columns = 100, rows = 30, env = {}
 		exited: () => exitStatus() !== undefined,
 		alternateScreen: () => tmux('display-message', '-p', '-t', 'test', '#{alternate_on}').trim() === '1',
 		cursorVisible: () => tmux('display-message', '-p', '-t', 'test', '#{cursor_flag}').trim() === '1',
+		pane: format => tmux('display-message', '-p', '-t', 'test', format).trim(),
 		exitStatus,
 		commandPid() {
 			const shell = tmux('display-message', '-p', '-t', 'test', '#{pane_pid}').trim();

@@ -39,13 +39,13 @@ test('refresh asks again with validators, keeps unchanged posts as they were, an
 	const sources = openSources([{kind: 'url', url: files.server.url('/changing.xml')}], {watch: false, remote: {cache: fileCache(path.join(files.folder, 'cache'))}});
 	const first = await sources.ready;
 	const one = first.posts[0];
-	sources.refresh();
+	sources.reload();
 	assert.match(sources.current().label, /· refreshing…$/, 'the header says a refresh is under way');
 	const same = await sources.refreshed();
 	assert.equal(files.server.notModified.get('/changing.xml'), 1);
 	assert.equal(same.posts[0], one, 'the same object: its rendering stays cached');
 	files.server.serve('/changing.xml', original.replace('<item>', '<item><title>Two</title><link>http://h.example/two</link><pubDate>Tue, 07 Jan 2025 10:00:00 GMT</pubDate></item><item>'), 'application/rss+xml');
-	sources.refresh();
+	sources.reload();
 	const next = await sources.refreshed();
 	assert.deepEqual(next.posts.map(post => post.title), ['Two', 'One']);
 	assert.equal(next.posts[1], one);
@@ -58,7 +58,7 @@ test('a refresh that fails keeps the posts and says why', async () => {
 	const sources = openSources([{kind: 'url', url: stopped.url('/feed.json')}], {watch: false});
 	const first = await sources.ready;
 	await stopped.close();
-	sources.refresh();
+	sources.reload();
 	const after = await sources.refreshed();
 	sources.close();
 	assert.equal(after.posts.length, first.posts.length);

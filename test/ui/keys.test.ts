@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {Key} from 'ink';
-import {toKeyPresses} from '../../source/ui/keys.js';
+import {parseMouse, toKeyPresses} from '../../source/ui/keys.js';
 
 function ink(flags: Partial<Key> = {}): Key {
 	return flags as Key;
@@ -38,4 +38,20 @@ test('named keys, Shift-Tab, Backspace sent as DEL, and control keys', () => {
 	assert.deepEqual(names('c', {ctrl: true}), ['ctrl-c']);
 	assert.deepEqual(names('', {pageDown: true}), ['pagedown']);
 	assert.deepEqual(names('\u0006'), ['ctrl-f']);
+});
+
+test('SGR mouse reports are decoded, never typed: the wheel scrolls three lines, clicks and releases are dropped', () => {
+	const none = {} as Key;
+	assert.deepEqual(parseMouse('\u001B[<64;10;5M'), {button: 64, column: 10, row: 5, release: false});
+	assert.deepEqual(parseMouse('[<0;120;40m'), {button: 0, column: 120, row: 40, release: true});
+	assert.equal(parseMouse('[<0;1;1'), undefined);
+	assert.equal(parseMouse('[<a;1;1M'), undefined);
+	const names = (input: string, raw?: string) => toKeyPresses(input, none, raw).map(press => press.name);
+	assert.deepEqual(names('[<64;10;5M', '\u001B[<64;10;5M'), ['up', 'up', 'up']);
+	assert.deepEqual(names('[<65;10;5M', '\u001B[<65;10;5M'), ['down', 'down', 'down']);
+	assert.deepEqual(names('[<69;10;5M', '\u001B[<69;10;5M'), ['down', 'down', 'down'], 'Shift and the wheel');
+	assert.deepEqual(names('[<0;10;5M', '\u001B[<0;10;5M'), []);
+	assert.deepEqual(names('[<0;10;5m', '\u001B[<0;10;5m'), []);
+	assert.deepEqual(names('[<35;10;5M'), [], 'motion');
+	assert.deepEqual(names('j'), ['j']);
 });

@@ -29,8 +29,8 @@ type Props = {
 	height: number;
 	onOpen: (request: OpenRequest) => void;
 	onQuit: () => void;
-	/** `r`: read the sources again, when they can be (feeds and pages). */
-	onRefresh?: (() => void) | undefined;
+	/** `r`: read the folder and fetch the web sources again; absent when there is nothing to re-read. */
+	onReload?: (() => void) | undefined;
 };
 
 // Searching 10,000 bodies on every typed letter would lag the typing: search once the typing pauses.
@@ -87,8 +87,8 @@ export function ListScreen(props: Props) {
 		effect => {
 			if (effect.type === 'quit') {
 				onQuit();
-			} else if (effect.type === 'refresh') {
-				props.onRefresh?.();
+			} else if (effect.type === 'reload') {
+				props.onReload?.();
 			} else {
 				onOpen(effect.request);
 			}

@@ -12,7 +12,7 @@ export const listKeys: Record<'list' | 'filter' | 'tags' | 'search', KeyHelp[]> 
 		{keys: '#', does: 'tag browser: filter by tag (several tags combine)'},
 		{keys: 'F  ctrl-f', does: 'search the text of every post'},
 		{keys: 's', does: 'sort: newest first, oldest first, by title'},
-		{keys: 'r', does: 'refresh: fetch feeds and web pages again'},
+		{keys: 'r', does: 'read the posts again: the folder, and feeds and pages from the web'},
 		{keys: 'Esc', does: 'clear the filter, then remove the last tag'},
 		{keys: 'Backspace', does: 'remove the last tag, then clear the filter'},
 		{keys: 'q  ctrl-c', does: 'quit'},

@@ -39,7 +39,7 @@ export type ListAction = {type: 'key'; key: KeyPress} | {type: 'apply-search'} |
 // past it the pass runs once typing pauses, so keys never wait for it.
 const instantFilterPosts = 2000;
 
-export type ListEffect = {type: 'open'; request: OpenRequest} | {type: 'quit'} | {type: 'refresh'};
+export type ListEffect = {type: 'open'; request: OpenRequest} | {type: 'quit'} | {type: 'reload'};
 
 type Step = {state: ListState; effect?: ListEffect};
 
@@ -227,7 +227,7 @@ function browseKey(state: ListState, key: KeyPress, context: ListContext): Step 
 		}
 
 		case 'r': {
-			return {state, effect: {type: 'refresh'}};
+			return {state, effect: {type: 'reload'}};
 		}
 
 		case 'escape': {

@@ -10,6 +10,8 @@ type Props = {
 	/** The outline pane on the left, when open. */
 	pane?: {lines: Segment[][]; width: number} | undefined;
 	status: Segment[];
+	/** Lines that continue the status bar (a long address, wrapped). */
+	more?: Segment[][] | undefined;
 	/** A line under the status bar (the post's file was deleted). */
 	notice?: Segment[] | undefined;
 	columns: number;
@@ -20,7 +22,7 @@ type Props = {
 const ArticleLine = memo(({text}: {text: string}) => <Text wrap="truncate">{text === '' ? ' ' : text}</Text>);
 
 /** Draws prepared lines only: every line is already cut to its width, so nothing wraps. */
-export function ArticleView({header, body, pane, status, notice, columns, rows}: Props) {
+export function ArticleView({header, body, pane, status, more, notice, columns, rows}: Props) {
 	const pad = ' '.repeat(Math.max(0, body.indent));
 	const rule = <Text dimColor wrap="truncate">{'─'.repeat(Math.max(0, columns))}</Text>;
 	const content = (
@@ -51,6 +53,7 @@ export function ArticleView({header, body, pane, status, notice, columns, rows}:
 				: content}
 			{rule}
 			<SegmentLine segments={status}/>
+			{more?.map((line, index) => <SegmentLine key={index} segments={line}/>)}
 			{notice ? <SegmentLine segments={notice}/> : null}
 		</Box>
 	);

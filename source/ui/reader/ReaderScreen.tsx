@@ -1,13 +1,15 @@
 import chalk from 'chalk';
+import {useStdout} from 'ink';
 import {useEffect, useMemo} from 'react';
 import type {Library} from '../../content/post.js';
 import {postsOnShow} from '../list/list-entries.js';
 import {fitSegments} from '../segments.js';
-import type {LoadArticle, OpenRequest, PositionStore} from '../services.js';
+import type {LoadArticle, LocalActions, OpenRequest, PositionStore} from '../services.js';
 import {useKeys} from '../use-keys.js';
 import {useLatest} from '../use-latest.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
 import {ArticleView} from './ArticleView.js';
+import {addressLines, osc52} from './link-actions.js';
 import {helpLines, headerSegments, menuLines, outlineLines, statusSegments} from './reader-lines.js';
 import {initialReaderState, type ReaderAction, type ReaderContext, type ReaderEffect, readerReducer, type ReaderState, settle} from './reader-state.js';
 import {useArticle} from './use-article.js';
@@ -28,6 +30,10 @@ type Props = {
 	showDrafts: boolean;
 	onBack: () => void;
 	onQuit: () => void;
+	/** `r`: read the files again; absent when there is nothing on disk to re-read. */
+	onReload?: (() => void) | undefined;
+	/** Browser and editor; absent over serve. */
+	local?: LocalActions | undefined;
 };
 
 // The outline pane opens beside the article from this width on.
@@ -36,11 +42,13 @@ const paneWidth = 32;
 
 function initialState({request, positions}: Pick<Props, 'request' | 'positions'>): ReaderState {
 	const line = request.line ?? positions?.get(request.post.slug);
-	return initialReaderState(request.post, line === undefined ? undefined : {source: line}, request.highlight);
+	// Line 0 is the top of the post, header block included.
+	return initialReaderState(request.post, line === undefined || line === 0 ? undefined : {source: line}, request.highlight);
 }
 
 export function ReaderScreen(props: Props) {
 	const {library, loadArticle, positions, active, columns, height, readingWidth, showDrafts, onBack, onQuit} = props;
+	const {stdout} = useStdout();
 	const [state, dispatch] = useReducerWithEffects<ReaderState, {action: ReaderAction; context: ReaderContext}, ReaderEffect>(
 		(current, {action, context}) => readerReducer(current, action, context),
 		// Only the request that opened the reader sets where it starts; the reader moves on by itself.
@@ -48,6 +56,15 @@ export function ReaderScreen(props: Props) {
 		effect => {
 			if (effect.type === 'quit') {
 				onQuit();
+			} else if (effect.type === 'reload') {
+				props.onReload?.();
+			} else if (effect.type === 'open-url') {
+				props.local?.openUrl(effect.url);
+			} else if (effect.type === 'copy') {
+				// OSC 52 goes to the terminal the app is drawn on: the reader's own, also over SSH.
+				stdout.write(osc52(effect.text));
+			} else if (effect.type === 'edit') {
+				void props.local?.edit(effect.post, effect.bodyLine).then(() => props.onReload?.());
 			} else {
 				onBack();
 			}
@@ -59,9 +76,12 @@ export function ReaderScreen(props: Props) {
 	const outlineFits = columns >= outlineMinimumColumns;
 	const pane = state.outline && outlineFits ? paneWidth : 0;
 	const textWidth = Math.max(1, Math.min(readingWidth, columns - 4 - pane));
-	const rows = Math.max(1, height - 4 - (removed ? 1 : 0));
 	const article = useArticle(post, textWidth, loadArticle);
-	const context: ReaderContext = {article, articleFor: post.id, rows, posts, outlineFits};
+	const focused = article && state.link !== undefined ? article.links[state.link] : undefined;
+	// The whole address of the highlighted link, wrapped, in place of the status bar when it is longer.
+	const address = focused && state.mode === 'read' && !state.message ? addressLines(focused.target, columns) : undefined;
+	const rows = Math.max(1, height - 4 - (removed ? 1 : 0) - Math.max(0, (address?.length ?? 1) - 1));
+	const context: ReaderContext = {article, articleFor: post.id, rows, posts, outlineFits, canOpenLinks: props.local !== undefined, canEdit: props.local !== undefined && post.absolutePath !== undefined};
 	const view = settle(state, context);
 	const latest = useLatest(context);
 
@@ -105,7 +125,8 @@ export function ReaderScreen(props: Props) {
 			header={headerSegments(post, columns)}
 			body={body}
 			pane={pane > 0 && article ? {lines: outlineLines(article, view.top, pane - 1, rows), width: pane} : undefined}
-			status={statusSegments(view, article, view.top, rows, columns)}
+			status={address?.[0] ?? statusSegments(view, article, view.top, rows, columns)}
+			more={address?.slice(1)}
 			notice={removed ? fitSegments([{text: ` ⚠ ${post.path} was deleted: this is its last version · esc back to the list`, color: 'yellow'}], columns) : undefined}
 			columns={columns}
 			rows={rows}

@@ -7,6 +7,7 @@ import {firstMatchFrom, matchesIn} from './article-search.js';
 import {type HeadingMenu, menuEntries, openMenu, sectionAt} from './heading-menu.js';
 import {pagerKey} from './pager-state.js';
 import {lineAt, type Place, placeOf, topOfPost} from './reading-place.js';
+import {copyTarget, isOpenableUrl, maxCopyLength} from './link-actions.js';
 
 /** `read` scrolls; `menu` is the heading jump menu; `search` takes the term typed after `/`; `help` lists the keys. */
 export type ReaderMode = 'read' | 'menu' | 'search' | 'help';
@@ -55,11 +56,21 @@ export type ReaderContext = {
 	posts: Post[];
 	/** Whether the terminal is wide enough for the outline pane. */
 	outlineFits: boolean;
+	/** Enter on a web link opens the browser (the local app; never over serve). */
+	canOpenLinks?: boolean;
+	/** `e` opens the post in the author's editor (the local app; never over serve). */
+	canEdit?: boolean;
 };
 
 export type ReaderAction = {type: 'key'; key: KeyPress} | {type: 'arrived'};
 
-export type ReaderEffect = {type: 'back'} | {type: 'quit'};
+export type ReaderEffect =
+	| {type: 'back'}
+	| {type: 'quit'}
+	| {type: 'reload'}
+	| {type: 'open-url'; url: string}
+	| {type: 'copy'; text: string}
+	| {type: 'edit'; post: Post; bodyLine: number};
 
 type Step = {state: ReaderState; effect?: ReaderEffect};
 
@@ -399,11 +410,42 @@ function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, arti
 		}
 
 		case 'return': {
+			const link = state.link === undefined ? undefined : article.links[state.link];
+			if (link?.kind === 'external' && !link.image && context.canOpenLinks && isOpenableUrl(link.target)) {
+				return {state: {...state, message: `opening ${link.target}`}, effect: {type: 'open-url', url: link.target}};
+			}
+
 			return {state: follow(state, context, article)};
+		}
+
+		case 'e': {
+			if (!context.canEdit) {
+				break;
+			}
+
+			return {state: {...state, message: `editing ${state.post.path}`}, effect: {type: 'edit', post: state.post, bodyLine: Math.floor(placeOf(article, state.top).source)}};
+		}
+
+		case 'y': {
+			const link = state.link === undefined ? undefined : article.links[state.link];
+			const text = copyTarget(link, article, currentSection(article, state.top));
+			if (text === undefined) {
+				return {state: {...state, message: 'Tab highlights a link to copy; above the first heading there is no #anchor'}};
+			}
+
+			if (text.length > maxCopyLength) {
+				return {state: {...state, message: 'that address is too long to copy'}};
+			}
+
+			return {state: {...state, message: `copied ${text}`}, effect: {type: 'copy', text}};
 		}
 
 		case 'o': {
 			return {state: context.outlineFits ? {...state, outline: !state.outline} : {...state, message: 'the outline pane needs 120 columns: t opens the heading menu'}};
+		}
+
+		case 'r': {
+			return {state: {...state, message: 'reading the post again'}, effect: {type: 'reload'}};
 		}
 
 		default: {

@@ -241,7 +241,7 @@ test('every single-letter key the help lists for the list does something there',
 });
 
 test('r asks for a refresh in the list; while filtering it is a letter of the filter', () => {
-	assert.deepEqual(run('r', context()).effects, [{type: 'refresh'}]);
+	assert.deepEqual(run('r', context()).effects, [{type: 'reload'}]);
 	const filtering = run('/r', context());
 	assert.deepEqual(filtering.effects, []);
 	assert.equal(filtering.state.query, 'r');
