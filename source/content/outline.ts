@@ -160,11 +160,11 @@ const esmStart = /^(?:import|export)\s/;
 const maxParagraphs = 50;
 
 /**
- * Walks the body once, finding top-level headings, paragraphs and the candidates inference looks
- * at. This hand-written block scanner, rather than marked's lexer, is what reads every post when a
+ * Walks the body once, finding headings (top-level, and ATX ones inside quotes and list items),
+ * paragraphs and the candidates inference looks at. This hand-written block scanner, rather than marked's lexer, is what reads every post when a
  * library loads: it only tells block kinds apart (no inline parsing, no tokens kept) and measured
  * about 20× faster than marked's lexer on 10,000 posts. It must agree with marked on which lines are
- * top-level headings (test/content/outline.test.ts checks it on generated documents, and
+ * headings (test/content/outline.test.ts checks it on generated documents, and
  * outline-equals-article.test.ts on every fixture against the rendered article).
  */
 function scan(body: string): BodyScan {
@@ -433,7 +433,7 @@ function scan(body: string): BodyScan {
 }
 
 /**
- * The post's outline and the body it refers to: its top-level headings, or, when it has none,
+ * The post's outline and the body it refers to: its headings (also those in quotes and list items), or, when it has none,
  * headings inferred from bold paragraphs and plain-text labels (see `inferHeadings`), whose shapes
  * may need the body split so each stands alone. Ids are unique GitHub-style anchors. Pass `scanned`
  * when the body was already scanned by `scanBody` and has not changed since.
@@ -449,7 +449,7 @@ export function extractHeadings(body: string, scanned: BodyScan = scanBody(body)
 	return outlineBody(body, scanned).headings;
 }
 
-/** One pass over a body: its top-level headings and the candidates for inferred ones. */
+/** One pass over a body: its headings and the candidates for inferred ones. */
 export function scanBody(body: string): BodyScan {
 	return scan(body);
 }
