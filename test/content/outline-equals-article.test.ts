@@ -3,6 +3,7 @@ import {before, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {Lexer, type Token, type Tokens} from 'marked';
 import {loadLibrary} from '../../source/content/load-library.js';
+import {extractHeadings} from '../../source/content/outline.js';
 import type {Library} from '../../source/content/post.js';
 import {renderArticle} from '../../source/render/render-article.js';
 
@@ -59,5 +60,13 @@ describe('the outline a list shows is the one the article draws', () => {
 			{depth: 2, text: 'Top-level after all that', id: 'top-level-after-all-that'},
 		]);
 		assert.equal(post.title, 'Notes from a migration, quoted and listed');
+	});
+
+	test('a setext heading inside a quote is drawn but not listed, and shifts no later heading', () => {
+		const body = '> Underlined\n> ---\n\n* ## In a list\n\n## After';
+		const post = {...library.posts[0]!, body, headings: extractHeadings(body)};
+		const rendered = renderArticle(post, {width: 80, theme: 'dark', colorLevel: 0, hyperlinks: false});
+		assert.deepEqual(rendered.headings.map(({text, id}) => ({text, id})), [{text: 'In a list', id: 'in-a-list'}, {text: 'After', id: 'after'}]);
+		assert.deepEqual(rendered.headings.map(heading => rendered.plain[heading.line]), ['• In a list', 'After']);
 	});
 });
