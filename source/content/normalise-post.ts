@@ -96,7 +96,8 @@ function headingLineCount(heading: {source: string}): number {
  */
 function chooseTitle(data: Record<string, unknown>, body: string, scanned: BodyScan): TitleChoice | undefined {
 	const field = readString(data, ['title'], 300);
-	const {headings} = scanned;
+	// A heading inside a quote or list item is part of that block, never the post's title.
+	const headings = scanned.headings.filter(heading => !scanned.nestedLines.has(heading.line));
 	const first = headings[0];
 	const opens = first !== undefined && first.depth === 1 && scanned.firstBlock === first.line;
 	const h1s = headings.filter(heading => heading.depth === 1);

@@ -40,7 +40,10 @@ export type Candidate = {line: number; text: string; lines: number; hardBreak: b
 /** A top-level paragraph: its first line's index and how many lines it has. */
 export type Paragraph = {line: number; lines: number};
 export type BodyScan = {
+	/** Every heading the article draws, in order: top-level ones and those inside quotes and list items. */
 	headings: Array<Omit<Heading, 'id'>>;
+	/** The lines of the headings that sit inside a quote or list item (never a title). */
+	nestedLines: Set<number>;
 	candidates: Candidate[];
 	/** The first top-level paragraphs, in order (for the description and collapsed-line repair). */
 	paragraphs: Paragraph[];
@@ -72,14 +75,34 @@ function isThematicBreak(line: string): boolean {
 	return count >= 3;
 }
 
-/** A line without its leading `>` markers (a loop: a regex here overflows the stack on a 9 MB line of `>`). */
-function afterQuoteMarkers(line: string): string {
-	let index = 0;
-	while (index < line.length && (line.charCodeAt(index) === 62 || line.charCodeAt(index) === 32)) {
-		index++;
-	}
+const listItemAt = /( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/y;
 
-	return line.slice(index);
+/**
+ * What a line inside quotes and list items holds once their markers are taken off (`> * ## x` gives
+ * `## x`): `>` and one space, a list marker and its spaces (only one when more than four, as the
+ * rest then opens indented code). Walks an index, not slices: a 9 MB line of `>` must stay linear.
+ */
+function withoutContainers(content: string): string {
+	let at = 0;
+	for (;;) {
+		let indent = 0;
+		while (indent < 3 && content.charCodeAt(at + indent) === 32) {
+			indent++;
+		}
+
+		if (content.charCodeAt(at + indent) === 62) {
+			at += indent + 1 + (content.charCodeAt(at + indent + 1) === 32 ? 1 : 0);
+			continue;
+		}
+
+		listItemAt.lastIndex = at;
+		const item = listItemAt.exec(content);
+		if (!item || item[3] === '') {
+			return content.slice(at);
+		}
+
+		at += item[1]!.length + item[2]!.length + (item[3]!.length > 4 ? 1 : item[3]!.length);
+	}
 }
 
 /** An outline stops here: a real post never has this many headings, and a hostile one should not cost seconds. */
@@ -137,15 +160,16 @@ const esmStart = /^(?:import|export)\s/;
 const maxParagraphs = 50;
 
 /**
- * Walks the body once, finding top-level headings, paragraphs and the candidates inference looks
- * at. This hand-written block scanner, rather than marked's lexer, is what reads every post when a
+ * Walks the body once, finding headings (top-level, and ATX ones inside quotes and list items),
+ * paragraphs and the candidates inference looks at. This hand-written block scanner, rather than marked's lexer, is what reads every post when a
  * library loads: it only tells block kinds apart (no inline parsing, no tokens kept) and measured
  * about 20× faster than marked's lexer on 10,000 posts. It must agree with marked on which lines are
- * top-level headings (test/content/outline.test.ts checks it on generated documents, and
+ * headings (test/content/outline.test.ts checks it on generated documents, and
  * outline-equals-article.test.ts on every fixture against the rendered article).
  */
 function scan(body: string): BodyScan {
 	const headings: BodyScan['headings'] = [];
+	const nestedLines = new Set<number>();
 	const record = (heading: BodyScan['headings'][number]) => {
 		if (headings.length < maxOutline) {
 			headings.push(heading);
@@ -161,6 +185,8 @@ function scan(body: string): BodyScan {
 	let rawTag = '';
 	let indentedCode = false;
 	let quote = false;
+	// Whether the open fence or HTML block is inside a quote: it ends with the quote.
+	let nestedQuote = false;
 	let listIndent = -1;
 	// Whether the quote or list item ends in an open paragraph, which a following line may lazily continue.
 	let nestedParagraph = false;
@@ -169,6 +195,44 @@ function scan(body: string): BodyScan {
 	let paragraphStart = 0;
 	let paragraph = 0;
 	let previousBlank = true;
+
+	/**
+	 * A line's content inside a quote or list item (`quoted`: inside a quote, whose every line must
+	 * start with `>`): a heading there is in the outline, as the article draws it; fences and raw HTML
+	 * (`<pre>`, comments) inside still hide what they hold.
+	 */
+	const nestedContent = (content: string, index: number, quoted: boolean) => {
+		const inner = withoutContainers(content);
+		const innerRaw = htmlRaw.exec(inner);
+		if (innerRaw && !inner.toLowerCase().includes(`</${innerRaw[1]!.toLowerCase()}>`)) {
+			html = 'raw';
+			rawTag = innerRaw[1]!.toLowerCase();
+			nestedQuote = quoted;
+			return;
+		}
+
+		if (htmlComment.test(inner) && !inner.includes('-->')) {
+			html = 'comment';
+			nestedQuote = quoted;
+			return;
+		}
+
+		const innerFence = fenceOpen.exec(inner);
+		if (innerFence && !(innerFence[2]![0] === '`' && innerFence[3]!.includes('`'))) {
+			fence = {marker: innerFence[2]!, indent: innerFence[1]!.length};
+			nestedQuote = quoted;
+			nestedParagraph = false;
+			return;
+		}
+
+		const atx = atxHeading.exec(inner);
+		if (atx) {
+			nestedLines.add(index);
+			record({depth: atx[1]!.length, text: headingText(atx[2] ?? ''), inferred: false, line: index, source: lines[index]!.trim()});
+		}
+
+		nestedParagraph = opensParagraph(inner);
+	};
 
 	const closeParagraph = (nextStartsBlock: boolean) => {
 		if (paragraph > 0 && paragraphs.length < maxParagraphs) {
@@ -198,8 +262,17 @@ function scan(body: string): BodyScan {
 		const wasBlank = previousBlank;
 		previousBlank = blank;
 
+		const leftQuote = (fence !== undefined || html !== undefined) && nestedQuote && !/^ {0,3}>/.test(line);
+		if (leftQuote) {
+			// A line without `>` ends the quote, and so the code or HTML in it (no lazy continuation there).
+			fence = undefined;
+			html = undefined;
+			quote = false;
+			nestedParagraph = false;
+		}
+
 		if (fence) {
-			const close = /^( *)(`{3,}|~{3,})[ \t]*$/.exec(line);
+			const close = /^( *)(`{3,}|~{3,})[ \t]*$/.exec(nestedQuote ? withoutContainers(line) : line);
 			if (close && close[2]![0] === fence.marker[0] && close[2]!.length >= fence.marker.length && close[1]!.length <= fence.indent + 3) {
 				fence = undefined;
 			}
@@ -236,26 +309,7 @@ function scan(body: string): BodyScan {
 		}
 
 		if (listIndent >= 0 && indent >= listIndent) {
-			// Content of a list item: fences and raw HTML (`<pre>`, comments) inside it still hide what they hold.
-			const content = line.slice(indent);
-			const innerRaw = htmlRaw.exec(content);
-			if (innerRaw && !content.toLowerCase().includes(`</${innerRaw[1]!.toLowerCase()}>`)) {
-				html = 'raw';
-				rawTag = innerRaw[1]!.toLowerCase();
-				continue;
-			}
-
-			if (htmlComment.test(content) && !content.includes('-->')) {
-				html = 'comment';
-				continue;
-			}
-
-			const inner = fenceOpen.exec(line);
-			if (inner && !(inner[2]![0] === '`' && inner[3]!.includes('`'))) {
-				fence = {marker: inner[2]!, indent: inner[1]!.length};
-			}
-
-			nestedParagraph = opensParagraph(line);
+			nestedContent(line.slice(indent), index, false);
 			continue;
 		}
 
@@ -289,6 +343,7 @@ function scan(body: string): BodyScan {
 			listIndent = -1;
 			quote = false;
 			fence = {marker: fenceMatch[2]!, indent: fenceMatch[1]!.length};
+			nestedQuote = false;
 			continue;
 		}
 
@@ -296,7 +351,7 @@ function scan(body: string): BodyScan {
 			closeParagraph(false);
 			listIndent = -1;
 			quote = true;
-			nestedParagraph = opensParagraph(afterQuoteMarkers(line));
+			nestedContent(line, index, true);
 			continue;
 		}
 
@@ -338,7 +393,7 @@ function scan(body: string): BodyScan {
 			quote = false;
 			const contentIndent = item[3] === '' || item[3]!.length > 4 ? 1 : item[3]!.length;
 			listIndent = item[1]!.length + item[2]!.length + contentIndent;
-			nestedParagraph = opensParagraph(line.slice(item[0].length));
+			nestedContent(line, index, false);
 			continue;
 		}
 
@@ -350,6 +405,7 @@ function scan(body: string): BodyScan {
 			listIndent = -1;
 			quote = false;
 			html = raw ? 'raw' : htmlComment.test(line) ? 'comment' : 'block';
+			nestedQuote = false;
 			rawTag = raw ? raw[1]!.toLowerCase() : '';
 			if ((html === 'comment' && line.includes('-->')) || (html === 'raw' && line.toLowerCase().includes(`</${rawTag}>`))) {
 				html = undefined;
@@ -373,11 +429,11 @@ function scan(body: string): BodyScan {
 	}
 
 	closeParagraph(true);
-	return {headings, candidates, paragraphs, esm, firstBlock, lineCount: lines.length};
+	return {headings, nestedLines, candidates, paragraphs, esm, firstBlock, lineCount: lines.length};
 }
 
 /**
- * The post's outline and the body it refers to: its top-level headings, or, when it has none,
+ * The post's outline and the body it refers to: its headings (also those in quotes and list items), or, when it has none,
  * headings inferred from bold paragraphs and plain-text labels (see `inferHeadings`), whose shapes
  * may need the body split so each stands alone. Ids are unique GitHub-style anchors. Pass `scanned`
  * when the body was already scanned by `scanBody` and has not changed since.
@@ -393,7 +449,7 @@ export function extractHeadings(body: string, scanned: BodyScan = scanBody(body)
 	return outlineBody(body, scanned).headings;
 }
 
-/** One pass over a body: its top-level headings and the candidates for inferred ones. */
+/** One pass over a body: its headings and the candidates for inferred ones. */
 export function scanBody(body: string): BodyScan {
 	return scan(body);
 }

@@ -15,8 +15,9 @@ export type PostDate = {
 /**
  * One entry of a post's outline, in body order (the first 5,000 at most).
  *
- * Headings with `inferred: false` are exactly the top-level heading tokens marked's lexer finds in
- * `Post.body` (ATX `#` and setext headings outside code, HTML blocks, lists and block quotes), in order.
+ * Headings with `inferred: false` are exactly the heading tokens marked's lexer finds in `Post.body`
+ * at the top level and inside block quotes and list items, however deep (ATX `#` and setext headings
+ * outside code and HTML blocks), in document order.
  *
  * Headings with `inferred: true` exist only in posts with no real heading at all. Each one is a
  * paragraph made of a single line, `body.split('\n')[heading.line]`, whose trimmed text is

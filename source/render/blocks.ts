@@ -8,7 +8,23 @@ import {appendAll, blankLine, type Line, type LineWriter, lineOf, prefixLine, ty
 import {nest, type Role} from './style.js';
 import {renderTable} from './table.js';
 
-export type BlockContext = InlineContext & {writer: LineWriter; budget: {highlight: number}};
+/** A heading drawn inside a quote or list item: its line within the block being rendered. */
+export type NestedHeading = {line: number; depth: number; text: string};
+
+/**
+ * `nestedHeadings` collects the headings drawn inside quotes and list items, in document order;
+ * each container shifts the lines of those its children drew by where it put them. Unset where
+ * headings are not part of the outline (the Markdown children of a JSX block).
+ */
+export type BlockContext = InlineContext & {writer: LineWriter; budget: {highlight: number}; nestedHeadings?: NestedHeading[]};
+
+/** Moves the nested headings recorded since `from` down by `offset` lines. */
+function shiftHeadings(context: BlockContext, from: number, offset: number): void {
+	const headings = context.nestedHeadings ?? [];
+	for (let index = from; index < headings.length; index++) {
+		headings[index]!.line += offset;
+	}
+}
 
 const bullets = ['•', '◦', '▪', '‣'];
 
@@ -20,6 +36,7 @@ const maxIndentDepth = 24;
 export function renderBlocks(tokens: Token[], width: number, context: BlockContext, depth: number, tight = false): Line[] {
 	const lines: Line[] = [];
 	for (const token of tokens) {
+		const recorded = context.nestedHeadings?.length ?? 0;
 		const block = renderBlock(token, width, context, depth);
 		if (block.length === 0) {
 			continue;
@@ -29,6 +46,7 @@ export function renderBlocks(tokens: Token[], width: number, context: BlockConte
 			lines.push(blankLine);
 		}
 
+		shiftHeadings(context, recorded, lines.length);
 		appendAll(lines, block);
 	}
 
@@ -74,6 +92,7 @@ function renderList(token: Tokens.List, width: number, context: BlockContext, de
 	const bullet = bullets[depth % bullets.length]!;
 	const lines: Line[] = [];
 	for (const [index, item] of token.items.entries()) {
+		const recorded = context.nestedHeadings?.length ?? 0;
 		const content = renderBlocks(item.tokens.filter(child => child.type !== 'checkbox'), innerWidth, context, depth + 1, !token.loose);
 		if (content.length === 0) {
 			content.push(blankLine);
@@ -97,6 +116,7 @@ function renderList(token: Tokens.List, width: number, context: BlockContext, de
 		}
 
 		const first = lineOf(runs, writer);
+		shiftHeadings(context, recorded, lines.length + (indent ? 0 : 1));
 		if (!indent) {
 			lines.push(first, ...content);
 			continue;
@@ -130,9 +150,12 @@ function splitAlert(tokens: Token[]): {kind: string; tokens: Token[]} | undefine
 
 function renderQuote(token: Tokens.Blockquote, width: number, context: BlockContext, depth: number): Line[] {
 	const alert = splitAlert(token.tokens);
+	const recorded = context.nestedHeadings?.length ?? 0;
 	const inner = renderBlocks(alert?.tokens ?? token.tokens, depth < maxIndentDepth && width > 2 ? width - 2 : width, context, depth + 1);
 	if (alert) {
-		inner.unshift(...wrapRuns([{text: alertTitles[alert.kind]!, key: `alert-${alert.kind}`}], Math.max(1, width - 2), context.writer));
+		const title = wrapRuns([{text: alertTitles[alert.kind]!, key: `alert-${alert.kind}`}], Math.max(1, width - 2), context.writer);
+		shiftHeadings(context, recorded, title.length);
+		inner.unshift(...title);
 	}
 
 	if (depth >= maxIndentDepth || width <= 2) {
@@ -148,7 +171,9 @@ function renderQuote(token: Tokens.Blockquote, width: number, context: BlockCont
 function renderHtml(html: string, width: number, context: BlockContext, depth: number): Line[] {
 	const markdown = jsxChildren(html);
 	if (markdown !== undefined) {
-		return renderBlocks(createLexer().lex(markdown), width, context, depth);
+		// The outline does not look inside JSX blocks, so their headings are drawn but not listed.
+		const {nestedHeadings: _, ...outside} = context;
+		return renderBlocks(createLexer().lex(markdown), width, outside, depth);
 	}
 
 	const runs: Run[] = [];
@@ -180,7 +205,13 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 
 		case 'heading': {
 			const heading = token as Tokens.Heading;
-			return renderHeading(inlineRuns(heading.tokens, headingRole(heading.depth), context), heading.depth, width, writer);
+			const runs = inlineRuns(heading.tokens, headingRole(heading.depth), context);
+			// The outline's scanner finds only ATX headings inside quotes and list items, and ids pair in order.
+			if (/^ {0,3}#/.test(heading.raw)) {
+				context.nestedHeadings?.push({line: 0, depth: heading.depth, text: runs.map(run => run.text).join('').trim()});
+			}
+
+			return renderHeading(runs, heading.depth, width, writer);
 		}
 
 		case 'paragraph':

@@ -1,7 +1,7 @@
 import type {Token, Tokens} from 'marked';
 import type {ArticleSource, RenderedHeading, RenderedText, RenderOptions, SourceBlock} from './article.js';
 import {assembleArticle} from './assemble.js';
-import {type BlockContext, renderBlock, renderHeading} from './blocks.js';
+import {type BlockContext, type NestedHeading, renderBlock, renderHeading} from './blocks.js';
 import {createSlugger} from '../content/slugger.js';
 import {renderHeaderBlock} from './header-block.js';
 import {appendAll, blankLine, clipRuns, type Line, type LineWriter, lineOf, prefixLine} from './lines.js';
@@ -51,7 +51,7 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 			return record.url === '' ? undefined : record.url;
 		},
 	};
-	const context: BlockContext = {links, showUrls: !(options.hyperlinks && options.colorLevel > 0), pendingAnchors: [], writer, budget: {highlight: highlightBudget}};
+	const context: BlockContext = {links, showUrls: !(options.hyperlinks && options.colorLevel > 0), pendingAnchors: [], writer, budget: {highlight: highlightBudget}, nestedHeadings: []};
 	const lines: Line[] = [...renderHeaderBlock(post, width, writer, context), blankLine];
 	const headings: RenderedHeading[] = [];
 	const anchors: Record<string, number> = {};
@@ -72,6 +72,7 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 		sourceLine += newlines(token.raw);
 		let heading: RenderedHeading | undefined;
 		let block: Line[];
+		let nested: NestedHeading[] = [];
 		const next = inferred[0];
 		if (token.type === 'heading') {
 			const {depth, tokens} = token as Tokens.Heading;
@@ -86,6 +87,7 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 			heading = {id: next.id, text: sanitize(next.text), depth: next.depth, line: 0, inferred: true};
 		} else {
 			block = renderBlock(token, width, context, 0);
+			nested = context.nestedHeadings!.splice(0);
 		}
 
 		if (block.length === 0) {
@@ -100,6 +102,15 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 			heading.line = lines.length;
 			headings.push(heading);
 			anchors[heading.id] ??= heading.line;
+		}
+
+		// Headings inside quotes and list items are the outline's too, in document order.
+		for (const inner of nested) {
+			const known = real[realIndex++];
+			const text = sanitize(known?.text ?? inner.text);
+			const drawn: RenderedHeading = {id: known?.id ?? slug(text), text, depth: inner.depth, line: lines.length + inner.line, inferred: false};
+			headings.push(drawn);
+			anchors[drawn.id] ??= drawn.line;
 		}
 
 		for (const id of context.pendingAnchors.splice(0)) {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import {before, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {Lexer, type Token} from 'marked';
+import {Lexer, type Token, type Tokens} from 'marked';
 import {loadLibrary} from '../../source/content/load-library.js';
+import {extractHeadings} from '../../source/content/outline.js';
 import type {Library} from '../../source/content/post.js';
 import {renderArticle} from '../../source/render/render-article.js';
 
@@ -13,8 +14,16 @@ before(async () => {
 	library = await loadLibrary(corpus);
 });
 
-function topLevelHeadings(body: string): string[] {
-	return (new Lexer({gfm: true}).lex(body) as Token[]).filter(token => token.type === 'heading').map(token => token.raw.trim().split('\n')[0]!);
+/** Every heading token marked finds, top-level or inside quotes and list items, in document order (not inside HTML or JSX). */
+function headingTokens(tokens: Token[]): string[] {
+	return tokens.flatMap(token => {
+		if (token.type === 'heading') {
+			return [token.raw.trim().split('\n')[0]!];
+		}
+
+		const children = token.type === 'list' ? (token as Tokens.List).items : token.type === 'list_item' || token.type === 'blockquote' ? (token as Tokens.Blockquote).tokens : [];
+		return headingTokens(children as Token[]);
+	});
 }
 
 describe('the outline a list shows is the one the article draws', () => {
@@ -30,7 +39,34 @@ describe('the outline a list shows is the one the article draws', () => {
 			}
 
 			// marked's lexer is the reference for which lines are headings.
-			assert.deepEqual(post.headings.filter(heading => !heading.inferred).map(heading => post.body.split('\n')[heading.line]!.trim()), topLevelHeadings(post.body), post.path);
+			const real = post.headings.filter(heading => !heading.inferred);
+			const reference = headingTokens(new Lexer({gfm: true}).lex(post.body) as Token[]);
+			assert.equal(real.length, reference.length, `${post.path}: as many headings as marked finds`);
+			for (const [index, heading] of real.entries()) {
+				assert.ok(post.body.split('\n')[heading.line]!.trim().endsWith(reference[index]!), `${post.path}: "${heading.text}" is on the line marked reads it from`);
+			}
 		}
+	});
+
+	test('headings inside quotes and list items are listed; a heading-looking line in code or a comment is not', () => {
+		const post = library.posts.find(candidate => candidate.path.endsWith('nested-headings.md'))!;
+		assert.deepEqual(post.headings.map(({depth, text, id}) => ({depth, text, id})), [
+			{depth: 2, text: 'Quoted heading', id: 'quoted-heading'},
+			{depth: 3, text: 'Bulleted heading', id: 'bulleted-heading'},
+			{depth: 2, text: 'Numbered heading', id: 'numbered-heading'},
+			{depth: 4, text: 'Heading in a quote in a list', id: 'heading-in-a-quote-in-a-list'},
+			{depth: 5, text: 'Heading in a list in a quote', id: 'heading-in-a-list-in-a-quote'},
+			{depth: 6, text: 'Two quotes deep', id: 'two-quotes-deep'},
+			{depth: 2, text: 'Top-level after all that', id: 'top-level-after-all-that'},
+		]);
+		assert.equal(post.title, 'Notes from a migration, quoted and listed');
+	});
+
+	test('a setext heading inside a quote is drawn but not listed, and shifts no later heading', () => {
+		const body = '> Underlined\n> ---\n\n* ## In a list\n\n## After';
+		const post = {...library.posts[0]!, body, headings: extractHeadings(body)};
+		const rendered = renderArticle(post, {width: 80, theme: 'dark', colorLevel: 0, hyperlinks: false});
+		assert.deepEqual(rendered.headings.map(({text, id}) => ({text, id})), [{text: 'In a list', id: 'in-a-list'}, {text: 'After', id: 'after'}]);
+		assert.deepEqual(rendered.headings.map(heading => rendered.plain[heading.line]), ['• In a list', 'After']);
 	});
 });

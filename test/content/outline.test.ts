@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {Lexer, type Tokens} from 'marked';
+import {Lexer, type Token, type Tokens} from 'marked';
 import {extractHeadings, outlineBody, plainInline} from '../../source/content/outline.js';
 import {createSlugger} from '../../source/content/slugger.js';
 
@@ -8,9 +8,19 @@ function summary(body: string): string[] {
 	return extractHeadings(body).map(heading => `${heading.depth}${heading.inferred ? ' inferred' : ''} ${heading.text} #${heading.id} @${heading.line}`);
 }
 
-/** The top-level headings marked finds: what the renderer labels with `Post.headings`. */
+/** The headings marked finds, top-level and inside quotes and list items: what the renderer labels with `Post.headings`. */
+function headingTokens(tokens: Token[]): string[] {
+	return tokens.flatMap(token => {
+		if (token.type === 'heading') {
+			return [`${(token as Tokens.Heading).depth} ${plainInline(token.text as string)}`];
+		}
+
+		return headingTokens((token.type === 'list' ? (token as Tokens.List).items : token.type === 'list_item' || token.type === 'blockquote' ? (token as Tokens.Blockquote).tokens : []) as Token[]);
+	});
+}
+
 function markedHeadings(body: string): string[] {
-	return new Lexer().lex(body).filter((token): token is Tokens.Heading => token.type === 'heading').map(token => `${token.depth} ${plainInline(token.text)}`);
+	return headingTokens(new Lexer().lex(body));
 }
 
 function ourHeadings(body: string): string[] {
@@ -36,7 +46,7 @@ describe('GitHub-style ids', () => {
 });
 
 describe('headings the renderer will find', () => {
-	test('ATX and setext, not in code, HTML, lists or quotes', () => {
+	test('ATX and setext, also in lists and quotes, not in code or HTML', () => {
 		const body = [
 			'# One', '', 'Two', '===', '', 'Three', 'continued', '---', '', '```md', '# not a heading', '```', '',
 			'~~~', '## not either', '~~~', '', '    # indented code', '', '<div>', '# inside html', '</div>', '',
@@ -47,6 +57,8 @@ describe('headings the renderer will find', () => {
 			'1 One #one @0',
 			'1 Two #two @2',
 			'2 Three continued #three-continued @5',
+			'2 in a list item #in-a-list-item @29',
+			'2 quoted #quoted @31',
 			'2 Four #four @37',
 			'3 Five #five @43',
 		]);
@@ -60,6 +72,9 @@ describe('headings the renderer will find', () => {
 			'```\n# code\n```', '~~~~\n## code\n~~~~', '```\nunclosed fence\n# code', '<div>\n# html\n</div>', '<!-- c\n## comment\n-->',
 			'Paragraph text with words.', 'Setext after list:\n- a\n---', '| a | b |\n|---|---|\n| 1 | 2 |', '#no-space', '## Trailing ##', '##',
 			'text\n## interrupts', '* * *', 'a\n\n    code\n# after code', '<pre>\n# pre\n</pre>', '- a\n# breaks list', '2. starts at two\n## h',
+			'* ### bulleted', '1. ## numbered', '- item\n  > ### quoted in a list', '> - #### listed in a quote', '> > ##### two deep',
+			'- code:\n\n  ```\n  ## in a fence in a list\n  ```', '> ```\n> # in a fence in a quote\n> ```', '> ```\nleaves the quote\n## after',
+			'> para\nlazy line\n> ## after lazy', '*     ## indented in a list', '> <!--\n> ## quoted comment\n> -->',
 		];
 		let seed = 7;
 		const random = () => {
