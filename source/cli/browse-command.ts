@@ -38,7 +38,7 @@ export async function browseCommand(root: Root, options: GlobalOptions): Promise
 		throw new CliError('input is not a terminal and there is no terminal to read keys from — run blog-tui in a terminal, or print with blog-tui list / blog-tui read');
 	}
 
-	const {colorLevel, hyperlinks} = terminalCapabilities(process.env, true, !options.color);
+	const {colorLevel, hyperlinks, attributes} = terminalCapabilities(process.env, true, !options.color);
 	// Ink colours through chalk, which knows FORCE_COLOR and --no-color but not NO_COLOR.
 	chalk.level = colorLevel;
 	const {browse} = await import('./browse.js');
@@ -46,6 +46,7 @@ export async function browseCommand(root: Root, options: GlobalOptions): Promise
 		await browse({root: root.root, label: root.label, load: {extensions: options.extensions}}, {
 			colorLevel,
 			hyperlinks,
+			attributes,
 			watch: options.watch,
 			showDrafts: options.drafts,
 			theme: options.theme === 'auto' ? detectTheme(process.env) : options.theme,

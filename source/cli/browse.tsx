@@ -14,6 +14,8 @@ import {createPositionStore, positionsFile} from './reading-positions.js';
 export type BrowseOptions = {
 	colorLevel: 0 | 1 | 2 | 3;
 	hyperlinks: boolean;
+	/** Bold, underline and inverse may be used (NO_COLOR and `--no-color` keep them). Default true. */
+	attributes?: boolean;
 	/** Follow changes on disk (`--no-watch` turns it off); only for a folder given as `{root, label}`. */
 	watch?: boolean;
 	/** List drafts, marked (`--drafts`). */
@@ -58,7 +60,7 @@ export async function browse(target: Library | BrowseFolder, options: BrowseOpti
 	};
 
 	process.once('exit', restore);
-	const instance = render(<App source={source} loadArticle={loadArticle} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
+	const instance = render(<App source={source} loadArticle={loadArticle} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} textStyle={{colour: options.colorLevel > 0, attributes: options.attributes ?? true}} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, ...(options.stdin ? {stdin: options.stdin} : {})});
 	await instance.waitUntilExit();
 	watcher?.close();
 	loadArticle.close();

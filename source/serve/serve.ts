@@ -14,12 +14,12 @@ import type {ServeOptions} from './options.js';
 import type {SessionApp} from './session.js';
 import {type ClientTerminal, createSshServer, defaultLimits, type SshLimits, type SshServer} from './ssh-server.js';
 
-export type SessionStyle = {theme: Theme; colorLevel: 0 | 1 | 2 | 3; hyperlinks: boolean};
+export type SessionStyle = {theme: Theme; colorLevel: 0 | 1 | 2 | 3; hyperlinks: boolean; attributes: boolean};
 
 /** Colours, links and theme for one client, from what its terminal sent (never the server's own stdout). */
 export function sessionStyle(terminal: ClientTerminal, theme: ServeOptions['theme']): SessionStyle {
-	const {colorLevel, hyperlinks} = terminalCapabilities(terminal.env, true);
-	return {theme: theme === 'auto' ? detectTheme(terminal.env) : theme, colorLevel, hyperlinks};
+	const {colorLevel, hyperlinks, attributes} = terminalCapabilities(terminal.env, true);
+	return {theme: theme === 'auto' ? detectTheme(terminal.env) : theme, colorLevel, hyperlinks, attributes};
 }
 
 function log(line: string): void {
@@ -69,9 +69,11 @@ export function startServer(root: string, options: ServeOptions, hostKey: string
 			...limits,
 		},
 		appFor(terminal): SessionApp {
-			return {source: library, loadArticle: loaderFor(sessionStyle(terminal, options.theme)), readingWidth: options.width, showDrafts: options.drafts};
+			const style = sessionStyle(terminal, options.theme);
+			return {source: library, loadArticle: loaderFor(style), readingWidth: options.width, showDrafts: options.drafts, textStyle: {colour: style.colorLevel > 0, attributes: style.attributes}};
 		},
-		colourFor: terminal => sessionStyle(terminal, options.theme).colorLevel > 0,
+		// A NO_COLOR client keeps its SGR: the App sends it no colour, only the attributes that show the focus.
+		colourFor: terminal => sessionStyle(terminal, options.theme).attributes,
 		log: report,
 	});
 

@@ -3,6 +3,7 @@ import {useState, useSyncExternalStore} from 'react';
 import {ListScreen} from './list/ListScreen.js';
 import {ReaderScreen} from './reader/ReaderScreen.js';
 import type {Indexing, LibrarySource, LoadArticle, OpenRequest, PositionStore} from './services.js';
+import {type TextStyle, TextStyleContext} from './text-style.js';
 import {minimumSize, TooSmall} from './TooSmall.js';
 import {useKeys} from './use-keys.js';
 import {useLatest} from './use-latest.js';
@@ -17,11 +18,13 @@ export type AppProps = {
 	showDrafts?: boolean;
 	/** Where each post was left, across runs; absent with `--no-state`. */
 	positions?: PositionStore;
+	/** Colour and attributes the terminal takes; by default what the global chalk level allows. */
+	textStyle?: TextStyle;
 };
 
 const notIndexing = (): Indexing | undefined => undefined;
 
-export function App({source, loadArticle, readingWidth = 100, showDrafts = false, positions}: AppProps) {
+export function App({source, loadArticle, readingWidth = 100, showDrafts = false, positions, textStyle}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const library = useSyncExternalStore(source.subscribe, source.current);
@@ -42,14 +45,16 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 
 	// Both screens stay mounted while the terminal is too small, so a resize back finds them as they were.
 	return (
-		<Box flexDirection="column" width={columns} height={height}>
-			{tooSmall ? <TooSmall columns={columns}/> : null}
-			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit}/>
-			{request
-				? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} onBack={() => {
-					setRequest(undefined);
-				}} onQuit={exit}/>
-				: null}
-		</Box>
+		<TextStyleContext.Provider value={textStyle}>
+			<Box flexDirection="column" width={columns} height={height}>
+				{tooSmall ? <TooSmall columns={columns}/> : null}
+				<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit}/>
+				{request
+					? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} onBack={() => {
+						setRequest(undefined);
+					}} onQuit={exit}/>
+					: null}
+			</Box>
+		</TextStyleContext.Provider>
 	);
 }

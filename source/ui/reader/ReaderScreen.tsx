@@ -1,10 +1,10 @@
-import chalk from 'chalk';
 import {useEffect, useMemo} from 'react';
 import type {Library} from '../../content/post.js';
 import {fitSegments} from '../segments.js';
 import type {LoadArticle, OpenRequest, PositionStore} from '../services.js';
 import {useKeys} from '../use-keys.js';
 import {useLatest} from '../use-latest.js';
+import {useTextStyle} from '../text-style.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
 import {ArticleView} from './ArticleView.js';
 import {helpLines, headerSegments, menuLines, outlineLines, statusSegments} from './reader-lines.js';
@@ -59,6 +59,7 @@ export function ReaderScreen(props: Props) {
 	const context: ReaderContext = {article, articleFor: post.absolutePath, rows, posts: library.posts, outlineFits};
 	const view = settle(state, context);
 	const latest = useLatest(context);
+	const look = useTextStyle();
 
 	useKeys(key => {
 		dispatch({action: {type: 'key', key}, context: latest.current});
@@ -93,7 +94,7 @@ export function ReaderScreen(props: Props) {
 			return {kind: 'panel' as const, lines: helpLines(columns - pane - 2), indent: 1};
 		}
 
-		return {kind: 'article' as const, lines: visibleLines(article, view, view.top, rows, chalk.level > 0), indent};
+		return {kind: 'article' as const, lines: visibleLines(article, view, view.top, rows, look), indent};
 	})();
 	return (
 		<ArticleView
