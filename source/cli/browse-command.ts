@@ -39,7 +39,7 @@ export async function browseCommand(target: Target, options: GlobalOptions, brow
 		throw new CliError('input is not a terminal and there is no terminal to read keys from — run blog-tui in a terminal, or print with blog-tui list / blog-tui read');
 	}
 
-	const {colorLevel, hyperlinks} = terminalCapabilities(process.env, true, !options.color);
+	const {colorLevel, hyperlinks, attributes} = terminalCapabilities(process.env, true, !options.color);
 	// Ink colours through chalk, which knows FORCE_COLOR and --no-color but not NO_COLOR.
 	chalk.level = colorLevel;
 	const {browse} = await import('./browse.js');
@@ -49,6 +49,7 @@ export async function browseCommand(target: Target, options: GlobalOptions, brow
 		await browse(target.kind === 'root' ? {root: target.root.root, label: target.root.label, load: libraryOptions(options, process.env, {write: text => warnings.push(text)})} : {specs: target.specs, label: target.label}, {
 			colorLevel,
 			hyperlinks,
+			attributes,
 			watch: options.watch,
 			showDrafts: options.drafts,
 			theme: options.theme === 'auto' ? detectTheme(process.env) : options.theme,

@@ -18,6 +18,8 @@ import {exitWhenTerminalGoes} from './terminal-lifetime.js';
 export type BrowseOptions = {
 	colorLevel: 0 | 1 | 2 | 3;
 	hyperlinks: boolean;
+	/** Bold, underline and inverse may be used (NO_COLOR and `--no-color` keep them). Default true. */
+	attributes?: boolean;
 	/** Follow changes on disk (`--no-watch` turns it off); only for a folder given as `{root, label}`. */
 	watch?: boolean;
 	/** List drafts, marked (`--drafts`). */
@@ -103,7 +105,7 @@ export async function browse(target: Library | BrowseFolder | BrowseSources, opt
 		process.stdout.columns = columns;
 		process.stdout.emit('resize');
 	});
-	const instance = render(<App source={source} loadArticle={loadArticle} local={local} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, stdin});
+	const instance = render(<App source={source} loadArticle={loadArticle} local={local} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} textStyle={{colour: options.colorLevel > 0, attributes: options.attributes ?? true}} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, stdin});
 	await instance.waitUntilExit();
 	stopWatchingTerminal();
 	close?.();

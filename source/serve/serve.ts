@@ -18,12 +18,12 @@ import {keepPlain} from './plain-output.js';
 import type {SessionApp} from './session.js';
 import {type ClientTerminal, createSshServer, defaultLimits, type SshLimits, type SshServer} from './ssh-server.js';
 
-export type SessionStyle = {theme: Theme; colorLevel: 0 | 1 | 2 | 3; hyperlinks: boolean};
+export type SessionStyle = {theme: Theme; colorLevel: 0 | 1 | 2 | 3; hyperlinks: boolean; attributes: boolean};
 
 /** Colours, links and theme for one client, from what its terminal sent (never the server's own stdout). */
 export function sessionStyle(terminal: ClientTerminal, theme: ServeOptions['theme']): SessionStyle {
-	const {colorLevel, hyperlinks} = terminalCapabilities(terminal.env, true);
-	return {theme: theme === 'auto' ? detectTheme(terminal.env) : theme, colorLevel, hyperlinks};
+	const {colorLevel, hyperlinks, attributes} = terminalCapabilities(terminal.env, true);
+	return {theme: theme === 'auto' ? detectTheme(terminal.env) : theme, colorLevel, hyperlinks, attributes};
 }
 
 function log(line: string): void {
@@ -80,11 +80,13 @@ export function startServer(root: string | SourceSpec[], options: ServeOptions, 
 			...limits,
 		},
 		appFor(terminal): SessionApp {
+			const style = sessionStyle(terminal, options.theme);
 			// Each reader its own view of the shared loader: its stale renders are dropped, readers take turns.
-			const loadArticle = loaderFor(sessionStyle(terminal, options.theme)).forSession();
-			return {source: readersLibrary, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close};
+			const loadArticle = loaderFor(style).forSession();
+			return {source: readersLibrary, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close, textStyle: {colour: style.colorLevel > 0, attributes: style.attributes}};
 		},
-		colourFor: terminal => sessionStyle(terminal, options.theme).colorLevel > 0,
+		// A NO_COLOR client keeps its SGR: the App sends it no colour, only the attributes that show the focus.
+		colourFor: terminal => sessionStyle(terminal, options.theme).attributes,
 		log: report,
 	});
 

@@ -4,6 +4,7 @@ import {Component, type ReactNode} from 'react';
 import {App} from '../ui/App.js';
 import type {LibrarySource, LoadArticle} from '../ui/services.js';
 import type {TerminalSize} from '../terminal/terminal-size.js';
+import type {TextStyle} from '../ui/text-style.js';
 import {type ChannelLike, TtyInput, TtyOutput} from './terminal-streams.js';
 
 export type SessionApp = {
@@ -13,11 +14,13 @@ export type SessionApp = {
 	showDrafts: boolean;
 	/** Called once the session is over (its queued renders are dropped). */
 	release?: () => void;
+	/** What this client's terminal takes: no colour under NO_COLOR, but still the attributes. */
+	textStyle: TextStyle;
 };
 
 export type SessionSettings = {
 	size: TerminalSize;
-	/** False for a client at colour level 0: every SGR is stripped on the way out. */
+	/** False for a client that takes no SGR at all (TERM=dumb): every SGR is stripped on the way out. */
 	colour: boolean;
 	maxBuffered: number;
 };
@@ -96,7 +99,7 @@ export function startInkSession(channel: ChannelLike, app: SessionApp, settings:
 			});
 		}}
 		>
-			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} showFilePaths={false} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
+			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} showFilePaths={false} textStyle={app.textStyle} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
 		</SessionBoundary>,
 		{stdout: output as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: discard() as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: false},
 	);

@@ -8,8 +8,14 @@ export type ColorLevel = 0 | 1 | 2 | 3;
 export type TerminalCapabilities = {
 	/** 0 = no escape sequences at all, 1 = 16 colours, 2 = 256, 3 = truecolor. */
 	colorLevel: ColorLevel;
-	/** OSC 8 hyperlinks are understood (never true when colorLevel is 0: that means no escapes). */
+	/** OSC 8 hyperlinks are understood (never true when colorLevel is 0). */
 	hyperlinks: boolean;
+	/**
+	 * Bold, dim, underline and inverse may be used: on any terminal but `TERM=dumb`, NO_COLOR and
+	 * `--no-color` included (no-color.org asks for no colour, and without these the selected row, the
+	 * focused link and search matches cannot be seen). False for output that is not a terminal.
+	 */
+	attributes: boolean;
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -129,10 +135,11 @@ export function detectHyperlinks(env: Env, isTTY: boolean): boolean {
 	return vte >= 5001 || konsole >= 200_400;
 }
 
-/** Colour and hyperlinks together; `noColor` is the `--no-color` flag and beats everything. */
+/** Colour, hyperlinks and text attributes together; `noColor` is the `--no-color` flag and beats every colour setting. */
 export function terminalCapabilities(env: Env, isTTY: boolean, noColor = false): TerminalCapabilities {
 	const colorLevel = noColor ? 0 : detectColorLevel(env, isTTY);
-	return {colorLevel, hyperlinks: colorLevel > 0 && detectHyperlinks(env, isTTY)};
+	const attributes = colorLevel > 0 || (isTTY && env['TERM'] !== 'dumb');
+	return {colorLevel, hyperlinks: colorLevel > 0 && detectHyperlinks(env, isTTY), attributes};
 }
 
 /** Columns to lay text out in: a positive `COLUMNS`, else the terminal's, else 80. */

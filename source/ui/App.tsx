@@ -3,6 +3,7 @@ import {useState, useSyncExternalStore} from 'react';
 import {ListScreen} from './list/ListScreen.js';
 import {ReaderScreen} from './reader/ReaderScreen.js';
 import type {Indexing, LibrarySource, LoadArticle, LocalActions, OpenRequest, PositionStore} from './services.js';
+import {type TextStyle, TextStyleContext} from './text-style.js';
 import {minimumSize, TooSmall} from './TooSmall.js';
 import {useKeys} from './use-keys.js';
 import {useLatest} from './use-latest.js';
@@ -21,11 +22,13 @@ export type AppProps = {
 	positions?: PositionStore;
 	/** Browser and editor: the local app only, never serve. */
 	local?: LocalActions;
+	/** Colour and attributes the terminal takes; by default what the global chalk level allows. */
+	textStyle?: TextStyle;
 };
 
 const notIndexing = (): Indexing | undefined => undefined;
 
-export function App({source, loadArticle, readingWidth = 100, showDrafts = false, showFilePaths = true, positions, local}: AppProps) {
+export function App({source, loadArticle, readingWidth = 100, showDrafts = false, showFilePaths = true, positions, local, textStyle}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const library = useSyncExternalStore(source.subscribe, source.current);
@@ -46,14 +49,16 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 
 	// Both screens stay mounted while the terminal is too small, so a resize back finds them as they were.
 	return (
-		<Box flexDirection="column" width={columns} height={height}>
-			{tooSmall ? <TooSmall columns={columns}/> : null}
-			<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onReload={source.reload}/>
-			{request
-				? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} onBack={() => {
-					setRequest(undefined);
-				}} onQuit={exit} onReload={source.reload} local={local}/>
-				: null}
-		</Box>
+		<TextStyleContext.Provider value={textStyle}>
+			<Box flexDirection="column" width={columns} height={height}>
+				{tooSmall ? <TooSmall columns={columns}/> : null}
+				<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onReload={source.reload}/>
+				{request
+					? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} onBack={() => {
+						setRequest(undefined);
+					}} onQuit={exit} onReload={source.reload} local={local}/>
+					: null}
+			</Box>
+		</TextStyleContext.Provider>
 	);
 }

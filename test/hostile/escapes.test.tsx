@@ -10,6 +10,7 @@ import type {Library} from '../../source/content/post.js';
 import {renderArticle} from '../../source/render/render-article.js';
 import {App} from '../../source/ui/App.js';
 import {staticLibrary} from '../../source/ui/services.js';
+import {frameWhere} from '../ui/frame-where.js';
 import {hostilePost, payloads, placements} from './corpus.js';
 import {runInTerminal} from './terminal-oracle.js';
 
@@ -65,24 +66,25 @@ test('the list and reading screens (menu, links, search, help) show hostile text
 	const app = render(<App source={staticLibrary(library)} loadArticle={async post => renderArticle(post, {width: 76, theme: 'dark', colorLevel: 3, hyperlinks: true})}/>);
 	Object.defineProperty(app.stdout, 'rows', {value: 40, configurable: true});
 	app.stdout.emit('resize');
-	const frames: string[] = [];
+	// Every frame drawn is checked, not a sample taken after a pause: a busy machine can only make the
+	// walk slower. The keys are paced so each lands on the screen the one before brought up.
+	await frameWhere(app, frame => frame.includes('posts'), 'the list');
 	for (let index = 0; index < library.posts.length + library.problems.length; index += 30) {
-		await delay(40);
-		frames.push(app.lastFrame() ?? '');
 		app.stdin.write('j'.repeat(30));
+		await delay(40);
 	}
 
-	await delay(40);
 	app.stdin.write('\r');
-	await delay(200);
-	frames.push(app.lastFrame() ?? '');
+	await frameWhere(app, frame => frame.includes('? help'), 'an article', 15_000);
 	// The reading screens draw post text too: the heading menu, a highlighted link, search matches.
-	for (const keys of ['t', '\u001B', '\t', '\t', '/e\r', 'n', '?']) {
+	for (const keys of ['t', '\u001B', '\t', '\t', '/e\r', 'n']) {
 		app.stdin.write(keys);
 		await delay(60);
-		frames.push(app.lastFrame() ?? '');
 	}
 
+	app.stdin.write('?');
+	await frameWhere(app, frame => frame.includes('Keys for reading'), 'the reading keys', 15_000);
+	const frames = [...new Set(app.frames)];
 	app.unmount();
 	for (const [index, frame] of frames.entries()) {
 		const report = await runInTerminal(frame);

@@ -62,7 +62,9 @@ test('colour follows each client\'s own TERM and NO_COLOR, whatever the server\'
 		}
 
 		assert.match(coloured.text(), sgr, 'xterm-256color gets colour');
-		assert.doesNotMatch(plain.text(), sgr, 'NO_COLOR gets none');
+		// no-color.org forbids colour, not attributes: the selected row must still show.
+		assert.doesNotMatch(plain.text(), /\u001B\[(?:[\d;]*;)?(?:3\d|4\d|9[0-7]|10[0-7])(?:;[\d;]*)?m/, 'NO_COLOR gets no colour');
+		assert.match(plain.text(), /\u001B\[7m/, 'NO_COLOR keeps inverse for the selected row');
 		assert.doesNotMatch(dumb.text(), sgr, 'TERM=dumb gets none');
 	} finally {
 		await server.close();
@@ -162,7 +164,7 @@ test('an exception inside one session ends that session only', async () => {
 		appFor() {
 			const source = staticLibrary(library);
 			if (sessions++ > 0) {
-				return {source, loadArticle: async () => assert.fail('not opened'), readingWidth: undefined, showDrafts: false};
+				return {source, loadArticle: async () => assert.fail('not opened'), readingWidth: undefined, showDrafts: false, textStyle: {colour: true, attributes: true}};
 			}
 
 			let broken = false;
@@ -191,6 +193,7 @@ test('an exception inside one session ends that session only', async () => {
 				loadArticle: async () => assert.fail('not opened'),
 				readingWidth: undefined,
 				showDrafts: false,
+				textStyle: {colour: true, attributes: true},
 			};
 		},
 		colourFor: () => false,

@@ -71,10 +71,10 @@ test('hyperlinks only on terminals known to show OSC 8, never inside tmux or scr
 });
 
 test('terminalCapabilities: --no-color wins, and no colour means no hyperlinks either', () => {
-	assert.deepEqual(terminalCapabilities({TERM: 'xterm-kitty'}, true), {colorLevel: 3, hyperlinks: true});
-	assert.deepEqual(terminalCapabilities({TERM: 'xterm-kitty'}, true, true), {colorLevel: 0, hyperlinks: false});
-	assert.deepEqual(terminalCapabilities({TERM: 'xterm-kitty', NO_COLOR: '1'}, true), {colorLevel: 0, hyperlinks: false});
-	assert.deepEqual(terminalCapabilities({TERM: 'xterm-kitty', FORCE_COLOR: '3'}, false), {colorLevel: 3, hyperlinks: false});
+	assert.deepEqual(terminalCapabilities({TERM: 'xterm-kitty'}, true), {colorLevel: 3, hyperlinks: true, attributes: true});
+	assert.deepEqual(terminalCapabilities({TERM: 'xterm-kitty'}, true, true), {colorLevel: 0, hyperlinks: false, attributes: true});
+	assert.deepEqual(terminalCapabilities({TERM: 'xterm-kitty', NO_COLOR: '1'}, true), {colorLevel: 0, hyperlinks: false, attributes: true});
+	assert.deepEqual(terminalCapabilities({TERM: 'xterm-kitty', FORCE_COLOR: '3'}, false), {colorLevel: 3, hyperlinks: false, attributes: true});
 });
 
 test('columns: COLUMNS, else the terminal, else 80; theme from COLORFGBG', () => {
@@ -87,4 +87,14 @@ test('columns: COLUMNS, else the terminal, else 80; theme from COLORFGBG', () =>
 	assert.equal(detectTheme({COLORFGBG: '15;0'}), 'dark');
 	assert.equal(detectTheme({COLORFGBG: '12;8'}), 'dark');
 	assert.equal(detectTheme({}), 'dark');
+});
+
+test('NO_COLOR and --no-color take the colour, not bold/underline/inverse; TERM=dumb and output that is not a terminal take both', () => {
+	assert.deepEqual(terminalCapabilities({TERM: 'xterm-256color', NO_COLOR: '1'}, true), {colorLevel: 0, hyperlinks: false, attributes: true});
+	assert.deepEqual(terminalCapabilities({TERM: 'xterm-256color'}, true, true), {colorLevel: 0, hyperlinks: false, attributes: true});
+	assert.equal(terminalCapabilities({TERM: 'xterm-256color', FORCE_COLOR: '0'}, true).attributes, true);
+	assert.equal(terminalCapabilities({TERM: 'dumb'}, true).attributes, false);
+	assert.equal(terminalCapabilities({TERM: 'xterm-256color'}, false).attributes, false);
+	assert.equal(terminalCapabilities({TERM: 'xterm-256color'}, false, false).colorLevel, 0);
+	assert.equal(terminalCapabilities({FORCE_COLOR: '1'}, false).attributes, true, 'forced colour brings the attributes with it');
 });

@@ -1,8 +1,11 @@
 import {setTimeout as delay} from 'node:timers/promises';
 
-/** Polls the last frame until `predicate` holds, so a loaded machine only makes a test slower. */
-export async function frameWhere(app: {lastFrame: () => string | undefined}, predicate: (frame: string) => boolean, what: string): Promise<string> {
-	const deadline = Date.now() + 5000;
+/**
+ * Polls the last frame until `predicate` holds, so a loaded machine only makes a test slower.
+ * `bound` is generous on purpose: it only decides how long a real failure takes to report.
+ */
+export async function frameWhere(app: {lastFrame: () => string | undefined}, predicate: (frame: string) => boolean, what: string, bound = 5000): Promise<string> {
+	const deadline = Date.now() + bound;
 	let frame = '';
 	while (Date.now() < deadline) {
 		frame = app.lastFrame() ?? '';

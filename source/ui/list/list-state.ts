@@ -298,13 +298,13 @@ function moveListCursor(cursor: ListCursor, by: number | 'first' | 'last', count
 }
 
 function tagsKey(state: ListState, key: KeyPress, context: ListContext): Step {
-	const tags = browsedTags(state, context);
 	const height = inputScreenHeight(context.height);
 	if (key.name === 'escape') {
 		return {state: {...state, mode: 'browse'}};
 	}
 
 	if (key.name === 'return') {
+		const tags = browsedTags(state, context);
 		const picked = tags[clampCursor(state.tagBrowser.cursor, tags.length, height).selected];
 		return picked ? {state: reselect({...state, mode: 'browse', tags: [...state.tags, picked.tag]}, context)} : {state};
 	}
@@ -313,13 +313,19 @@ function tagsKey(state: ListState, key: KeyPress, context: ListContext): Step {
 		return state.tags.length > 0 ? {state: {...state, tags: state.tags.slice(0, -1)}} : {state};
 	}
 
-	const by = movement(key, height, false);
-	if (by !== undefined) {
-		return {state: {...state, tagBrowser: {...state.tagBrowser, cursor: moveListCursor(state.tagBrowser.cursor, by, tags.length, height)}}};
+	// Typing first: a pasted page is thousands of keys, and none of them needs the tags counted.
+	const query = editQuery(state.tagBrowser.query, key);
+	if (query !== undefined) {
+		return query === state.tagBrowser.query ? {state} : {state: {...state, tagBrowser: {query, cursor: {selected: 0, top: 0}}}};
 	}
 
-	const query = editQuery(state.tagBrowser.query, key);
-	return query === undefined || query === state.tagBrowser.query ? {state} : {state: {...state, tagBrowser: {query, cursor: {selected: 0, top: 0}}}};
+	const by = movement(key, height, false);
+	if (by === undefined) {
+		return {state};
+	}
+
+	const count = browsedTags(state, context).length;
+	return {state: {...state, tagBrowser: {...state.tagBrowser, cursor: moveListCursor(state.tagBrowser.cursor, by, count, height)}}};
 }
 
 function searchKey(state: ListState, key: KeyPress, context: ListContext): Step {

@@ -1,4 +1,3 @@
-import chalk from 'chalk';
 import {useStdout} from 'ink';
 import {useEffect, useMemo} from 'react';
 import type {Library} from '../../content/post.js';
@@ -7,6 +6,7 @@ import {fitSegments} from '../segments.js';
 import type {LoadArticle, LocalActions, OpenRequest, PositionStore} from '../services.js';
 import {useKeys} from '../use-keys.js';
 import {useLatest} from '../use-latest.js';
+import {useTextStyle} from '../text-style.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
 import {ArticleView} from './ArticleView.js';
 import {addressLines, osc52} from './link-actions.js';
@@ -84,6 +84,7 @@ export function ReaderScreen(props: Props) {
 	const context: ReaderContext = {article, articleFor: post.id, rows, posts, outlineFits, canOpenLinks: props.local !== undefined, canEdit: props.local !== undefined && post.absolutePath !== undefined};
 	const view = settle(state, context);
 	const latest = useLatest(context);
+	const look = useTextStyle();
 
 	useKeys(key => {
 		dispatch({action: {type: 'key', key}, context: latest.current});
@@ -118,7 +119,7 @@ export function ReaderScreen(props: Props) {
 			return {kind: 'panel' as const, lines: helpLines(columns - pane - 2), indent: 1};
 		}
 
-		return {kind: 'article' as const, lines: visibleLines(article, view, view.top, rows, chalk.level > 0), indent};
+		return {kind: 'article' as const, lines: visibleLines(article, view, view.top, rows, look), indent};
 	})();
 	return (
 		<ArticleView

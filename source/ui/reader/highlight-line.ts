@@ -1,10 +1,13 @@
 /** A stretch of a line to paint: `plain.slice(from, to)`, in `style` (an SGR sequence). */
 export type Highlight = {from: number; to: number; style: string};
 
+/** How search matches and the focused link are painted: in colour, or by attributes alone. */
+export type HighlightStyles = {match: string; currentMatch: string; link: string};
+
 // Explicit colours rather than inverse: inverse of a coloured link is unreadable in some terminals.
-export const matchStyle = '\u001B[30;47m';
-export const currentMatchStyle = '\u001B[30;43m';
-export const linkStyle = '\u001B[30;46m';
+export const colourHighlights: HighlightStyles = {match: '\u001B[30;47m', currentMatch: '\u001B[30;43m', link: '\u001B[30;46m'};
+// Without colour (NO_COLOR): inverse marks every match, bold the current one, underline the link.
+export const attributeHighlights: HighlightStyles = {match: '\u001B[7m', currentMatch: '\u001B[1;4;7m', link: '\u001B[4;7m'};
 
 // CSI (SGR among them), OSC (OSC 8 links) ended by BEL or ST, or a two-character escape.
 const escape = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-_])/y;

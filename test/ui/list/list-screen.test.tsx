@@ -8,6 +8,7 @@ import type {Library, Post} from '../../../source/content/post.js';
 import type {RenderedArticle} from '../../../source/render/article.js';
 import {App} from '../../../source/ui/App.js';
 import {type Indexing, type LibrarySource, staticLibrary} from '../../../source/ui/services.js';
+import {frameWhere} from '../frame-where.js';
 import {makeLibrary, sampleLibrary} from './make-library.js';
 
 const opened: Post[] = [];
@@ -57,11 +58,13 @@ type Harness = {
 };
 
 /**
- * Waits for the screen to change (up to a second: some keys change nothing), then to stay the same
- * for a while, so a loaded machine slows the test down instead of failing it.
+ * Waits for the screen to change, then to stay the same for a while, so a loaded machine slows the
+ * test down instead of failing it. Every key typed in these tests changes the screen: the bound on
+ * the change is only how long a real failure takes to report (a short one read a stale frame
+ * whenever the machine was busy).
  */
 async function settled(lastFrame: () => string | undefined, before: string | undefined): Promise<void> {
-	const changeBy = Date.now() + 1000;
+	const changeBy = Date.now() + 15_000;
 	while (lastFrame() === before && Date.now() < changeBy) {
 		await delay(10);
 	}
@@ -457,37 +460,31 @@ test('an open article follows its file through reloads; a deleted file leaves it
 test('? in the list shows every list key by screen; Esc closes it', async () => {
 	const app = render(<App source={staticLibrary(sampleLibrary())} loadArticle={loadArticle}/>);
 	sized(app.stdout, 100, 40);
-	await delay(150);
+	await frameWhere(app, frame => frame.includes('Markdown showcase'), 'the list');
 	app.stdin.write('?');
-	await delay(150);
-	const help = app.lastFrame() ?? '';
+	const help = await frameWhere(app, frame => frame.includes('Keys in the list'), 'the key help');
 	for (const title of ['Keys in the list', 'While filtering (/)', 'In the tag browser (#)', 'In full-text search (F)']) {
 		assert.ok(help.includes(title), `${title} in:\n${help}`);
 	}
 
 	assert.match(help, /tag browser: filter by tag/);
 	app.stdin.write('\u001B');
-	await delay(150);
-	assert.doesNotMatch(app.lastFrame() ?? '', /Keys in the list/);
+	await frameWhere(app, frame => !frame.includes('Keys in the list') && frame.includes('Markdown showcase'), 'the list again');
 	app.unmount();
 });
 
 test('on a short terminal the key help says there is more and scrolls with j and space, never past its end', async () => {
 	const app = render(<App source={staticLibrary(sampleLibrary())} loadArticle={loadArticle}/>);
 	sized(app.stdout, 80, 24);
-	await delay(150);
+	await frameWhere(app, frame => frame.includes('Markdown showcase'), 'the list');
 	app.stdin.write('?');
-	await delay(150);
-	assert.match(app.lastFrame() ?? '', /↓ more: j or space/);
-	assert.doesNotMatch(app.lastFrame() ?? '', /In full-text search/);
+	const top = await frameWhere(app, frame => /↓ more: j or space/.test(frame), 'the key help with more below');
+	assert.doesNotMatch(top, /In full-text search/);
 	app.stdin.write('          ');
-	await delay(150);
-	const end = app.lastFrame() ?? '';
+	const end = await frameWhere(app, frame => /\? in an article lists the reading keys/.test(frame), 'the end of the key help');
 	assert.match(end, /In full-text search \(F\)/);
-	assert.match(end, /\? in an article lists the reading keys/);
 	assert.doesNotMatch(end, /↓ more/);
 	app.stdin.write('k');
-	await delay(150);
-	assert.notEqual(app.lastFrame(), end, 'one k after many spaces moves: the top was kept at the end');
+	await frameWhere(app, frame => frame !== end, 'one k after many spaces to move: the top was kept at the end');
 	app.unmount();
 });
