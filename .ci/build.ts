@@ -53,7 +53,7 @@ export async function buildCli(outdir = path.join(root, 'dist'), {minify = true}
 	});
 }
 
-// `node --import tsx scripts/build.ts [outdir] [--no-minify]`; npm run build gives dist/, minified.
+// `node --import tsx .ci/build.ts [outdir] [--no-minify]`; npm run build gives dist/, minified.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const [outdir] = process.argv.slice(2).filter(argument => !argument.startsWith('--'));
 	await buildCli(outdir ? path.resolve(outdir) : undefined, {minify: !process.argv.includes('--no-minify')});
