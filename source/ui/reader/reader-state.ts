@@ -210,7 +210,7 @@ function follow(state: ReaderState, context: ReaderContext, article: RenderedArt
 		return {...state, message: 'Tab highlights a link, Enter follows it'};
 	}
 
-	// An address of another item of the same feed opens here; any other goes nowhere (no browser is started).
+	// An address of another item of the same feed opens here; any other is shown (the browser is the caller's).
 	const inLibrary = link.kind === 'external' && !link.image ? resolvePostLink(link.target, state.post, context.posts) : undefined;
 	if ((link.kind === 'external' && !inLibrary) || link.image) {
 		return {...state, message: `${link.image ? 'image' : 'link'}: ${link.target}`};
@@ -411,7 +411,8 @@ function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, arti
 
 		case 'return': {
 			const link = state.link === undefined ? undefined : article.links[state.link];
-			if (link?.kind === 'external' && !link.image && context.canOpenLinks && isOpenableUrl(link.target)) {
+			// Another item of the same feed opens here; only an address outside the blog goes to the browser.
+			if (link?.kind === 'external' && !link.image && context.canOpenLinks && isOpenableUrl(link.target) && !resolvePostLink(link.target, state.post, context.posts)) {
 				return {state: {...state, message: `opening ${link.target}`}, effect: {type: 'open-url', url: link.target}};
 			}
 
