@@ -30,11 +30,19 @@ test('stdin a pipe and no terminal to read keys from: one line saying so, exit 1
 	}
 });
 
-test('NO_COLOR: the browser draws without a single colour or style', {skip}, async () => {
+/** Every SGR parameter that sets a colour (39 and 49 only restore the defaults). */
+function colourParameters(screen: string): string[] {
+	return [...screen.matchAll(/\u001B\[([\d;]*)m/g)].flatMap(([, parameters = '']) => parameters.split(';').filter(parameter => /^(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(parameter)));
+}
+
+test('NO_COLOR: the browser draws without a single colour, yet the selected row stays visible', {skip}, async () => {
 	const session = startTmux([process.execPath, cli, blog], {columns: 100, rows: 24, env: {NO_COLOR: '1'}});
 	try {
 		await session.waitFor('Async Rust without tears');
-		assert.doesNotMatch(session.screen({escapes: true}), /\u001B\[/);
+		const screen = session.screen({escapes: true});
+		assert.deepEqual(colourParameters(screen), []);
+		// no-color.org forbids colour, not attributes: the selected row is drawn inverse.
+		assert.match(screen, /\u001B\[[\d;]*\b7m/);
 		session.send('q');
 		await session.waitFor(() => session.exited(), 5000);
 	} finally {
