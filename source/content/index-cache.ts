@@ -11,7 +11,7 @@ import type {Post} from './post.js';
  * by an older parser is not read. The bundle's chunk name (a hash of its content) is part of the
  * version too, so a release that forgets the bump still starts afresh.
  */
-export const parserVersion = 2;
+export const parserVersion = 3;
 const build = path.basename(new URL(import.meta.url).pathname);
 
 /** What reading one file gave: a post (listed, perhaps with warnings) or why it is not one. */

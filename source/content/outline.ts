@@ -52,6 +52,8 @@ export type BodyScan = {
 	/** The first line that starts a block other than an HTML comment or a line of images and badges; -1 if none. */
 	firstBlock: number;
 	lineCount: number;
+	/** Lines of code (fenced with their fence lines, indented), as `[first, last]` pairs in order: what Markdown shows as written. */
+	code: number[];
 };
 
 /** `---`, `* * *`, `___`: checked by a loop, as a regex for it overflows the stack on a megabyte of `- `. */
@@ -181,6 +183,24 @@ function scan(body: string): BodyScan {
 	let firstBlock = -1;
 	const lines = body.split('\n');
 	let fence: {marker: string; indent: number} | undefined;
+	const code: number[] = [];
+	// Code from this line on (-1: none open): the range ends at the line before the next non-code line.
+	let codeStart = -1;
+	const addCode = (first: number, last: number) => {
+		if (code.length > 0 && code.at(-1) === first - 1) {
+			code[code.length - 1] = last;
+		} else {
+			code.push(first, last);
+		}
+	};
+
+	const endCode = (last: number) => {
+		if (codeStart !== -1) {
+			addCode(codeStart, last);
+			codeStart = -1;
+		}
+	};
+
 	let html: 'comment' | 'raw' | 'block' | undefined;
 	let rawTag = '';
 	let indentedCode = false;
@@ -220,6 +240,7 @@ function scan(body: string): BodyScan {
 		const innerFence = fenceOpen.exec(inner);
 		if (innerFence && !(innerFence[2]![0] === '`' && innerFence[3]!.includes('`'))) {
 			fence = {marker: innerFence[2]!, indent: innerFence[1]!.length};
+			codeStart = index;
 			nestedQuote = quoted;
 			nestedParagraph = false;
 			return;
@@ -265,6 +286,10 @@ function scan(body: string): BodyScan {
 		const leftQuote = (fence !== undefined || html !== undefined) && nestedQuote && !/^ {0,3}>/.test(line);
 		if (leftQuote) {
 			// A line without `>` ends the quote, and so the code or HTML in it (no lazy continuation there).
+			if (fence) {
+				endCode(index - 1);
+			}
+
 			fence = undefined;
 			html = undefined;
 			quote = false;
@@ -275,6 +300,7 @@ function scan(body: string): BodyScan {
 			const close = /^( *)(`{3,}|~{3,})[ \t]*$/.exec(nestedQuote ? withoutContainers(line) : line);
 			if (close && close[2]![0] === fence.marker[0] && close[2]!.length >= fence.marker.length && close[1]!.length <= fence.indent + 3) {
 				fence = undefined;
+				endCode(index);
 			}
 
 			continue;
@@ -304,6 +330,7 @@ function scan(body: string): BodyScan {
 			indentedCode = indent >= 4;
 			if (indentedCode) {
 				table = false;
+				addCode(index, index);
 				continue;
 			}
 		}
@@ -343,6 +370,7 @@ function scan(body: string): BodyScan {
 			listIndent = -1;
 			quote = false;
 			fence = {marker: fenceMatch[2]!, indent: fenceMatch[1]!.length};
+			codeStart = index;
 			nestedQuote = false;
 			continue;
 		}
@@ -429,7 +457,8 @@ function scan(body: string): BodyScan {
 	}
 
 	closeParagraph(true);
-	return {headings, nestedLines, candidates, paragraphs, esm, firstBlock, lineCount: lines.length};
+	endCode(lines.length - 1);
+	return {headings, nestedLines, candidates, paragraphs, esm, firstBlock, lineCount: lines.length, code};
 }
 
 /**

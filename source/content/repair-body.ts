@@ -32,6 +32,17 @@ function dropExcerpt(body: string): string | undefined {
 	return body.slice(0, start) + after;
 }
 
+/** `3 template tags with nothing to show in a terminal (money ×2, include): shown as [name]`. */
+function templateWarning(names: string[]): string {
+	const counts = new Map<string, number>();
+	for (const name of names) {
+		counts.set(name, (counts.get(name) ?? 0) + 1);
+	}
+
+	const listed = [...counts].slice(0, 5).map(([name, count]) => (count > 1 ? `${name} ×${count}` : name));
+	return `${names.length} template tag${names.length === 1 ? '' : 's'} with nothing to show in a terminal (${listed.join(', ')}${counts.size > 5 ? ', …' : ''}): shown as [name]`;
+}
+
 /**
  * Repairs the body as the shapes real posts arrive in need: MDX's JavaScript blocks removed, template tags
  * (`{% raw %}`, `{% highlight %}`, figure shortcodes) made Markdown, a saved
@@ -56,7 +67,11 @@ export function repairBody(input: string, {mdx, frontmatter}: {mdx: boolean; fro
 		apply(dropExcerpt(body), 'MDX excerpt removed');
 	}
 
-	apply(convertTemplateTags(body), 'template tags converted');
+	const templates = convertTemplateTags(body, scanned.code);
+	apply(templates?.body, 'template tags converted');
+	if (templates && templates.placeholders.length > 0) {
+		warnings.push(templateWarning(templates.placeholders));
+	}
 
 	// A page saved as text has no frontmatter; its fields are in the page around the article.
 	const page = frontmatter ? undefined : stripPageChrome(body);

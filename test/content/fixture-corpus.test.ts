@@ -27,7 +27,7 @@ before(async () => {
 
 describe('the fixture corpus', () => {
 	test('lists every readable post and nothing from skipped places', () => {
-		assert.equal(library.posts.length, 84);
+		assert.equal(library.posts.length, 86);
 		assert.ok(library.posts.every(candidate => !candidate.path.startsWith('.') && /\.mdx?$/.test(candidate.path)));
 		assert.equal(library.root, corpus);
 	});
@@ -342,7 +342,17 @@ describe('the fixture corpus', () => {
 		assert.equal(liquid.body, 'Link with `{{ site.baseurl }}` in front.\n\n### Liquid templates\n\n```liquid\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n```\n\n```shell\ngem install example\n```\n');
 		assert.deepEqual(outline('dates/2018-01-02-liquid-tags.md'), ['3 Liquid templates #liquid-templates']);
 		assert.equal(liquid.sources['body'], 'template tags converted');
-		assert.equal(post('zola/figure.md').body, 'The installer crashed:\n\n![Screenshot of the installer crash.](<posts/2023/panic.png>)\n\nPrices such as {{ money(amount=5) }} are the site\'s own and stay as written.\n');
+		assert.equal(post('zola/figure.md').body, 'The installer crashed:\n\n![Screenshot of the installer crash.](<posts/2023/panic.png>)\n\nPrices such as \\[money: 5\\] are the site\'s own: a placeholder with the amount.\n');
+	});
+
+	test('Hugo shortcodes and Liquid tags real posts use: a picture, a notice with its heading in the outline, an embed, code, links that resolve, placeholders', () => {
+		const hugo = post('templates/hugo-shortcodes.md');
+		assert.equal(hugo.body, 'Read the [previous post](first-steps) first.\n\n![The dashboard after the upgrade](</images/dashboard.png>)\n\n> **Warning**\n>\n> ## Before you upgrade\n>\n> Back up `config.toml` and **stop** the server.\n\n[YouTube video](<https://www.youtube.com/watch?v=w7Ft2ymGmfc>)\n\n```toml\n[params]\n  title = "{{ .Site.Title }}"\n```\n\n## Writing shortcodes\n\nCall one as `{{< figure src="x.png" >}}`:\n\n```go-html-template\n{{< youtube id="w7Ft2ymGmfc" >}}\n```\n\n\\[toc\\]\n');
+		assert.deepEqual(outline('templates/hugo-shortcodes.md'), ['2 Before you upgrade #before-you-upgrade', '2 Writing shortcodes #writing-shortcodes']);
+		assert.deepEqual(hugo.warnings, ['1 template tag with nothing to show in a terminal (toc): shown as [name]']);
+		const liquid = post('templates/2013-05-12-liquid-release.md');
+		assert.equal(liquid.body, 'Fixes a few bugs, see the [History][] page and the [docs](/docs/usage/).\n\n\\[include: note.html\\]\n\n```bash\ngem install example -v {{ page.version }}\n```\n\n[#{{ issue }}]: /issues/\n\n\nThanks to everyone on \\[site.title\\]!\n\n[History]: /docs/history/#v1-0-2\n');
+		assert.deepEqual(liquid.warnings, ['2 template tags with nothing to show in a terminal (include, site): shown as [name]']);
 	});
 
 	test('Zenn: topics are tags; emoji and type are ignored quietly', () => {
@@ -403,6 +413,9 @@ describe('the fixture corpus', () => {
 			['scraped/substack-page.md', 'page chrome cut at the end: 10 lines from "Thanks for reading The Slow Build! Subs…"', true],
 			['scraped/template-literal-inline.md', 'a stray "`" after the last paragraph (the end of a JavaScript template string): dropped', true],
 			['scraped/template-literal.md', 'a stray "`;" after the last paragraph (the end of a JavaScript template string): dropped', true],
+			['templates/2013-05-12-liquid-release.md', '2 template tags with nothing to show in a terminal (include, site): shown as [name]', true],
+			['templates/hugo-shortcodes.md', '1 template tag with nothing to show in a terminal (toc): shown as [name]', true],
+			['zola/figure.md', '1 template tag with nothing to show in a terminal (money): shown as [name]', true],
 		];
 		assert.deepEqual(library.problems.map(problem => [problem.path, problem.problem, problem.slug !== undefined]), expected);
 		for (const problem of library.problems) {

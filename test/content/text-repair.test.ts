@@ -150,22 +150,71 @@ describe('stripTemplateEnd', () => {
 });
 
 describe('convertTemplateTags', () => {
+	const convert = (body: string) => convertTemplateTags(body)?.body;
+
 	test('raw tags go (a tag alone on its line with its line), what they hold stays as written', () => {
-		assert.equal(convertTemplateTags('A\n{% raw %}\n{% highlight x %}\n{% endraw %}\nC\n'), 'A\n{% highlight x %}\nC\n');
-		assert.equal(convertTemplateTags('{%- raw -%}{{ a }}{%- endraw -%}'), '{{ a }}');
-		assert.equal(convertTemplateTags('{% raw %}x{% endraw %}\n'.repeat(2000)), 'x\n'.repeat(2000));
-		assert.equal(convertTemplateTags('Plain {{ money(amount=5) }} and {% include x.html %}.'), undefined);
-		assert.equal(convertTemplateTags('{{ figure(alt="no image") }}'), undefined);
-		assert.equal(convertTemplateTags('Text\n\n{% aside(title="Why not *X*?") %}\nBecause of **Y**.\n\nAnd Z.\n{% end %}\n\nMore'), 'Text\n\n> **Why not \\*X\\*?**\n>\n> Because of **Y**.\n>\n> And Z.\n\nMore');
-		assert.equal(convertTemplateTags('{% note info Heads up %}\nRead this.\n{% endnote %}'), '> **Heads up**\n>\n> Read this.');
-		assert.equal(convertTemplateTags('{% note warning %}\nNo title.\n{% endnote %}'), '> No title.');
-		assert.equal(convertTemplateTags('{% aside() %}\nnever closed'), undefined);
-		assert.equal(convertTemplateTags('{{ video(video="posts/clip.m4v", width=400) }}'), '[video: clip.m4v](<posts/clip.m4v>)');
-		assert.equal(convertTemplateTags('{% a() %}\n'.repeat(3000) + '{% end %}')?.split('\n')?.length, 2999, 'an open tag per line: each found its end in one pass');
-		assert.equal(convertTemplateTags('In [v3.7.0]({% link _posts/2018-01-02-jekyll-3-7-0-released.md %}) and [here]({% post_url 2014-08-10-imagenet %}).'), 'In [v3.7.0](jekyll-3-7-0-released) and [here](imagenet).');
-		assert.equal(convertTemplateTags('{% asset_img generate-console.png "The console" %}'), '![The console](<generate-console.png>)');
-		assert.equal(convertTemplateTags('{% raw %}{% post_url x %}{% endraw %}'), '{% post_url x %}');
-		assert.equal(convertTemplateTags('{{ float_svg(image="images/logo.svg", width=75, alt="A logo") }}'), '![A logo](<images/logo.svg>)');
-		assert.equal(convertTemplateTags('Before\n\n{{ figure(image=\'a/b (1").png\',\n   width=303,\n   alt="A notification") }}\n\nAfter'), 'Before\n\n![A notification](<a/b (1").png>)\n\nAfter', 'over several lines, single quotes');
+		assert.equal(convert('A\n{% raw %}\n{% highlight x %}\n{% endraw %}\nC\n'), 'A\n{% highlight x %}\nC\n');
+		assert.equal(convert('{%- raw -%}{{ a }}{%- endraw -%}'), '{{ a }}');
+		assert.equal(convert('{% raw %}x{% endraw %}\n'.repeat(2000)), 'x\n'.repeat(2000));
+		assert.equal(convert('Plain {{ money(amount=5) }} and {% include x.html %}.'), 'Plain \\[money: 5\\] and \\[include: x.html\\].');
+		assert.equal(convert('{{ figure(alt="no image") }}'), '\\[figure: no image\\]');
+		assert.equal(convert('Text\n\n{% aside(title="Why not *X*?") %}\nBecause of **Y**.\n\nAnd Z.\n{% end %}\n\nMore'), 'Text\n\n> **Why not \\*X\\*?**\n>\n> Because of **Y**.\n>\n> And Z.\n\nMore');
+		assert.equal(convert('{% note info Heads up %}\nRead this.\n{% endnote %}'), '> **Heads up**\n>\n> Read this.');
+		assert.equal(convert('{% note warning %}\nNo title.\n{% endnote %}'), '> No title.');
+		assert.equal(convert('{% aside() %}\nnever closed'), '\\[aside\\]\nnever closed');
+		assert.equal(convert('{{ video(video="posts/clip.m4v", width=400) }}'), '[video: clip.m4v](<posts/clip.m4v>)');
+		assert.equal(convert('{% a() %}\n'.repeat(3000) + '{% end %}')?.split('\n')?.length, 2999, 'an open tag per line: only the last is closed, paired in one pass');
+		assert.equal(convert('In [v3.7.0]({% link _posts/2018-01-02-jekyll-3-7-0-released.md %}) and [here]({% post_url 2014-08-10-imagenet %}).'), 'In [v3.7.0](jekyll-3-7-0-released) and [here](imagenet).');
+		assert.equal(convert('{% asset_img generate-console.png "The console" %}'), '![The console](<generate-console.png>)');
+		assert.equal(convert('{% raw %}{% post_url x %}{% endraw %}'), '{% post_url x %}');
+		assert.equal(convert('{{ float_svg(image="images/logo.svg", width=75, alt="A logo") }}'), '![A logo](<images/logo.svg>)');
+		assert.equal(convert('Before\n\n{{ figure(image=\'a/b (1").png\',\n   width=303,\n   alt="A notification") }}\n\nAfter'), 'Before\n\n![A notification](<a/b (1").png>)\n\nAfter', 'over several lines, single quotes');
+	});
+
+	test('code tags are fenced code with their language; the code inside is left as written', () => {
+		assert.equal(convert('{% highlight ruby linenos %}\nputs "{{ x }}"\n{% endhighlight %}'), '```ruby\nputs "{{ x }}"\n```');
+		assert.equal(convert('{% codeblock Array.map lang:js http://x.org/map map docs %}\n[1].map(f)\n{% endcodeblock %}'), '```js\n[1].map(f)\n```');
+		assert.equal(convert('{{< highlight go "linenos=table" >}}\nfmt.Println(1)\n{{< /highlight >}}'), '```go\nfmt.Println(1)\n```');
+		assert.equal(convert('{% katex %}\nc = \\pm\\sqrt{a^2 + b^2}\n{% endkatex %}'), '```latex\nc = \\pm\\sqrt{a^2 + b^2}\n```');
+	});
+
+	test('paired shortcodes are quotes keeping their Markdown (tags inside converted), titled by their kind or title', () => {
+		assert.equal(convert('{{% notice warning %}}\nDo **not** run this.\n{{% /notice %}}\nAfter'), '> **Warning**\n>\n> Do **not** run this.\nAfter');
+		assert.equal(convert('{{< details summary="More" >}}\n{{< figure src="a.png" alt="A" >}}\n{{< /details >}}'), '> **More**\n>\n> ![A](<a.png>)');
+		assert.equal(convert('{% note() %}\nOuter\n{% note() %}\nInner\n{% end %}\n{% end %}'), '> Outer\n> > Inner', 'nested asides pair innermost first');
+		assert.equal(convert('Text\n{% comment %}\nTODO: **draft**\n{% endcomment %}\nMore'), 'Text\nMore', 'a Liquid comment block shows nothing');
+	});
+
+	test('embeds are labelled links; pictures and audio keep their caption', () => {
+		assert.equal(convert('{{< youtube dQw4w9WgXcQ >}}'), '[YouTube video](<https://www.youtube.com/watch?v=dQw4w9WgXcQ>)');
+		assert.equal(convert('{{ youtube(id="dQw4w9WgXcQ", class="wide") }}'), '[YouTube video](<https://www.youtube.com/watch?v=dQw4w9WgXcQ>)');
+		assert.equal(convert('{{< vimeo id="146022717" title="A talk" >}}'), '[Vimeo video: A talk](<https://vimeo.com/146022717>)');
+		assert.equal(convert('{{< tweet user="jack" id="20" >}}'), '[tweet](<https://twitter.com/jack/status/20>)');
+		assert.equal(convert('{{< gist spf13 7896402 >}}'), '[gist](<https://gist.github.com/spf13/7896402>)');
+		assert.equal(convert('{{ audio(src="posts/fan.mp3", caption="Listen to the fan.") }}'), '[audio: Listen to the fan.](<posts/fan.mp3>)');
+		assert.equal(convert('{% include figure.html image="/img/a.png" caption="A chart" %}'), '![A chart](</img/a.png>)');
+	});
+
+	test('site variables in a link address go (a literal through URL filters stays), so the link still resolves', () => {
+		assert.equal(convert('[roadmap]: {{ site.repository }}/issues/915'), '[roadmap]: /issues/915');
+		assert.equal(convert('See [themes]({{ "/docs/themes/#assets" | relative_url }}) and [new]({{ site.baseurl }}/new/).'), 'See [themes](/docs/themes/#assets) and [new](/new/).');
+		assert.equal(convert('<img src="{{ site.baseurl }}/a.png">'), '<img src="/a.png">');
+		assert.equal(convert('[post]({{< ref "posts/first.md#setup" >}})'), '[post](first#setup)');
+		assert.equal(convert('Welcome to {{ site.title }}!'), 'Welcome to \\[site.title\\]!', 'in prose: a placeholder');
+		assert.equal(convert('Hello {{name}}, as a Mustache example in prose.'), undefined, 'a bare name in braces may be any text');
+	});
+
+	test('Liquid logic goes with its lines; other tags are placeholders, counted', () => {
+		assert.deepEqual(convertTemplateTags('{% assign n = "1|2" | split: "|" %}\n{% for i in n %}\n[#{{ i }}]: /issues\n{% endfor %}\n\n{% include nav.html %} {{ tweet_list() }}'), {
+			body: '[#{{ i }}]: /issues\n\n\\[include: nav.html\\] \\[tweet\\_list\\]',
+			placeholders: ['include', 'tweet_list'],
+		});
+	});
+
+	test('never inside code: fenced, indented or a code span shows the tags as written', () => {
+		const about = 'Use `{% include x.html %}` or `{{ site.baseurl }}`:\n\n```liquid\n{% highlight ruby %}\n{{ page.title }}\n{% endhighlight %}\n```\n\n    {{< youtube id >}}\n\nEnd.';
+		assert.equal(convert(about), undefined);
+		assert.equal(convert('> ```\n> {% note %}\n> ```\n{% note %}\nx\n{% endnote %}'), '> ```\n> {% note %}\n> ```\n> x', 'a tag in code in a quote is not paired with one outside');
+		assert.equal(convert('Jekyll: `{% raw %}{{ site.baseurl }}{% endraw %}`'), 'Jekyll: `{{ site.baseurl }}`', 'raw tags go even in code: they are how Jekyll shows it');
 	});
 });
