@@ -29,8 +29,9 @@ type Tag = {kind: 'statement' | 'shortcode' | 'expression'; name: string; argume
 type Arguments = {named: Map<string, string>; positional: string[]};
 
 const rawTag = /\{%-?\s*(raw|endraw)\s*-?%\}/g;
-// Hugo's `{{< x >}}` and `{{% x %}}` before Liquid's and Zola's `{{ x }}` and `{% x %}`: each alternative starts differently.
-const anyTag = /\{\{([<%])\s*([\s\S]*?)\s*[>%]\}\}|\{%-?\s*([\s\S]*?)\s*-?%\}|\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
+// Hugo's `{{< x >}}` and `{{% x %}}` before Liquid's and Zola's `{{ x }}` and `{% x %}`: each alternative
+// starts differently, and a tag holds no brace, so a search from an unclosed `{%` stops at the next one.
+const anyTag = /\{\{([<%])\s*([^{}]*?)\s*[>%]\}\}|\{%-?\s*([^{}]*?)\s*-?%\}|\{\{-?\s*([^{}]*?)\s*-?\}\}/g;
 const codeSpan = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g;
 const argument = /(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s,)"']+))|"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s,=]+)/g;
 const tagName = /^(\/?[\w-]+)\s*(?:\(([\s\S]*)\))?\s*([\s\S]*)$/;
@@ -190,43 +191,54 @@ function inlineTag(tag: Tag, before: string, placeholders: string[]): string | u
 	return `\\[${literal(values.length === 1 ? `${tag.name}: ${values[0]}` : tag.name)}\\]`;
 }
 
-/** Converts the tags in text outside code spans; `dropped` tells whether every tag found went and left nothing. */
+// How much of the line before a tag tells whether the tag stands in a link's address.
+const addressContext = 600;
+
+/** Converts the tags in text outside code spans (`prefix`: the line so far); `dropped` tells whether every tag found went and left nothing. */
 function convertText(text: string, placeholders: string[], prefix: string): {text: string; dropped: boolean} {
 	if (!text.includes('{%') && !text.includes('{{')) {
 		return {text, dropped: false};
 	}
 
-	let out = '';
-	let last = 0;
+	const parts: string[] = [];
+	// The end of what is written so far, kept short so each tag costs the same however many precede it.
+	let recent = prefix.slice(-addressContext);
+	const write = (piece: string) => {
+		parts.push(piece);
+		recent = (recent + piece.slice(-addressContext)).slice(-addressContext);
+	};
+
 	let kept = false;
 	let tags = 0;
 	const convertPart = (part: string) => {
-		let written = '';
 		let at = 0;
 		for (const match of part.matchAll(anyTag)) {
+			write(part.slice(at, match.index));
 			const tag = parseTag(match);
-			const before = prefix + out + written + part.slice(at, match.index);
-			const shown = tag ? inlineTag(tag, before.slice(before.lastIndexOf('\n') + 1), placeholders) : undefined;
-			written += part.slice(at, match.index) + (shown ?? match[0]);
+			const shown = tag ? inlineTag(tag, recent.slice(recent.lastIndexOf('\n') + 1), placeholders) : undefined;
+			write(shown ?? match[0]);
 			at = match.index + match[0].length;
 			tags++;
 			kept ||= shown !== '';
 		}
 
-		return written + part.slice(at);
+		write(part.slice(at));
 	};
 
+	let last = 0;
 	for (const span of text.matchAll(codeSpan)) {
-		out += convertPart(text.slice(last, span.index)) + span[0];
+		convertPart(text.slice(last, span.index));
+		write(span[0]);
 		last = span.index + span[0].length;
 		kept = true;
 	}
 
-	out += convertPart(text.slice(last));
+	convertPart(text.slice(last));
+	const out = parts.join('');
 	return {text: out, dropped: tags > 0 && !kept && out.trim() === ''};
 }
 
-const blockLine = /^ {0,3}(?:\{\{([<%])\s*([\s\S]*?)\s*[>%]\}\}|\{%-?\s*([\s\S]*?)\s*-?%\})[ \t]*$/;
+const blockLine = /^ {0,3}(?:\{\{([<%])\s*([^{}]*?)\s*[>%]\}\}|\{%-?\s*([^{}]*?)\s*-?%\})[ \t]*$/;
 
 /** The tag alone on this line (Hugo's or a `{% … %}` statement), if it is. */
 function lineTag(line: string): Tag | undefined {
