@@ -3,6 +3,12 @@ import {inferHeadings} from './infer-headings.js';
 import type {Heading} from './post.js';
 import {createSlugger} from './slugger.js';
 
+// `[text](…)` is a link only when `(…)` can be a destination (as render/lexer.ts reads it): `<…>` or
+// text without spaces, then an optional title; `[**b**](not a url)` is text and bold.
+const linkTail = String.raw`\(\s*(?:<[^<>\n]*>|[^\s()<]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)`;
+const inlineImage = new RegExp(String.raw`!\[([^\]]*)\]${linkTail}`, 'g');
+const inlineLink = new RegExp(String.raw`\[([^\]]*)\]${linkTail}`, 'g');
+
 /** Reduces inline Markdown in a heading to the text a reader sees. */
 export function plainInline(markdown: string): string {
 	if (!/[!\[<`*_~&\\\t\n]| {2}/.test(markdown)) {
@@ -13,8 +19,8 @@ export function plainInline(markdown: string): string {
 	// (entities in code stay as written).
 	return decodeEntities(markdown
 		.replace(/\\([!-/:-@[-`{-~])/g, (_, character: string) => String.fromCharCode(0xE000 + character.charCodeAt(0)))
-		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(inlineImage, '$1')
+		.replace(inlineLink, '$1')
 		.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
 		.replace(/<[^>]+>/g, '')
 		.replace(/(`+)(.+?)\1/g, (_, _ticks: string, code: string) => code.replaceAll('&', '\uE026'))
@@ -210,6 +216,9 @@ function scan(body: string): BodyScan {
 	let listIndent = -1;
 	// Whether the quote or list item ends in an open paragraph, which a following line may lazily continue.
 	let nestedParagraph = false;
+	// That paragraph's first line and its text lines, which a setext underline makes a heading.
+	let nestedStart = 0;
+	let nestedText: string[] = [];
 	let table = false;
 	// The open top-level paragraph: its first line and how many lines it has (0: none open).
 	let paragraphStart = 0;
@@ -246,13 +255,34 @@ function scan(body: string): BodyScan {
 			return;
 		}
 
+		if (nestedParagraph && setextUnderline.test(inner)) {
+			nestedLines.add(nestedStart);
+			record({depth: inner.trim().startsWith('=') ? 1 : 2, text: headingText(nestedText.join(' ')), inferred: false, line: nestedStart, source: lines.slice(nestedStart, index).map(part => part.trim()).join('\n')});
+			nestedParagraph = false;
+			return;
+		}
+
 		const atx = atxHeading.exec(inner);
 		if (atx) {
 			nestedLines.add(index);
 			record({depth: atx[1]!.length, text: headingText(atx[2] ?? ''), inferred: false, line: index, source: lines[index]!.trim()});
 		}
 
-		nestedParagraph = opensParagraph(inner);
+		continueNested(opensParagraph(inner), inner, index);
+	};
+
+	const continueNested = (opens: boolean, text: string, index: number) => {
+		if (opens && !nestedParagraph) {
+			nestedStart = index;
+			nestedText = [];
+		}
+
+		// Only the start of a long paragraph can become a heading's text that anyone reads.
+		if (opens && nestedText.length < 50) {
+			nestedText.push(text.trim());
+		}
+
+		nestedParagraph = opens;
 	};
 
 	const closeParagraph = (nextStartsBlock: boolean) => {
@@ -351,6 +381,7 @@ function scan(body: string): BodyScan {
 		// Most lines are prose: a line that starts with a letter can only continue or start a paragraph.
 		if (indent <= 3 && isLetter(line.charCodeAt(indent))) {
 			if ((quote || listIndent >= 0) && nestedParagraph) {
+				continueNested(true, line, index);
 				continue;
 			}
 
@@ -377,6 +408,8 @@ function scan(body: string): BodyScan {
 
 		if (/^ {0,3}>/.test(line)) {
 			closeParagraph(false);
+			// A new quote holds no paragraph yet: a list item's text above it is not its heading.
+			nestedParagraph &&= quote;
 			listIndent = -1;
 			quote = true;
 			nestedContent(line, index, true);
@@ -421,6 +454,7 @@ function scan(body: string): BodyScan {
 			quote = false;
 			const contentIndent = item[3] === '' || item[3]!.length > 4 ? 1 : item[3]!.length;
 			listIndent = item[1]!.length + item[2]!.length + contentIndent;
+			nestedParagraph = false;
 			nestedContent(line, index, false);
 			continue;
 		}
@@ -444,6 +478,7 @@ function scan(body: string): BodyScan {
 
 		if (lazy) {
 			// Lazy continuation of a quote or list item paragraph.
+			continueNested(true, line, index);
 			continue;
 		}
 

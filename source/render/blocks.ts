@@ -206,10 +206,7 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 		case 'heading': {
 			const heading = token as Tokens.Heading;
 			const runs = inlineRuns(heading.tokens, headingRole(heading.depth), context);
-			// The outline's scanner finds only ATX headings inside quotes and list items, and ids pair in order.
-			if (/^ {0,3}#/.test(heading.raw)) {
-				context.nestedHeadings?.push({line: 0, depth: heading.depth, text: runs.map(run => run.text).join('').trim()});
-			}
+			context.nestedHeadings?.push({line: 0, depth: heading.depth, text: runs.map(run => run.text).join('').trim()});
 
 			return renderHeading(runs, heading.depth, width, writer);
 		}

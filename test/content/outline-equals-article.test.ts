@@ -62,11 +62,22 @@ describe('the outline a list shows is the one the article draws', () => {
 		assert.equal(post.title, 'Notes from a migration, quoted and listed');
 	});
 
-	test('a setext heading inside a quote is drawn but not listed, and shifts no later heading', () => {
-		const body = '> Underlined\n> ---\n\n* ## In a list\n\n## After';
+	test('a setext heading inside a quote or list item is listed where it is drawn, and later ids and lines stay right', () => {
+		const body = '> Underlined\n> ---\n\n* ## In a list\n\n- Two lines\n  underlined\n  ===\n\n## After';
 		const post = {...library.posts[0]!, body, headings: extractHeadings(body)};
+		assert.deepEqual(post.headings.map(({depth, text, line}) => [depth, text, line]), [[2, 'Underlined', 0], [2, 'In a list', 3], [1, 'Two lines underlined', 5], [2, 'After', 9]]);
 		const rendered = renderArticle(post, {width: 80, theme: 'dark', colorLevel: 0, hyperlinks: false});
-		assert.deepEqual(rendered.headings.map(({text, id}) => ({text, id})), [{text: 'In a list', id: 'in-a-list'}, {text: 'After', id: 'after'}]);
-		assert.deepEqual(rendered.headings.map(heading => rendered.plain[heading.line]), ['• In a list', 'After']);
+		assert.deepEqual(rendered.headings.map(({text, id}) => ({text, id})), [{text: 'Underlined', id: 'underlined'}, {text: 'In a list', id: 'in-a-list'}, {text: 'Two lines underlined', id: 'two-lines-underlined'}, {text: 'After', id: 'after'}]);
+		assert.deepEqual(rendered.headings.map(heading => rendered.plain[heading.line]), ['│ Underlined', '• In a list', '• Two lines underlined', 'After']);
+	});
+
+	test('a heading whose brackets are not a link reads in the outline as the article draws it', () => {
+		const post = library.posts.find(candidate => candidate.path.endsWith('setext-nested.md'))!;
+		assert.deepEqual(post.headings.map(({depth, text, id}) => [depth, text, id]), [
+			[2, 'Quoted and underlined', 'quoted-and-underlined'],
+			[1, 'Listed and underlined', 'listed-and-underlined'],
+			[2, '[Bold](not a url) in brackets', 'boldnot-a-url-in-brackets'],
+			[2, 'A real link heading', 'a-real-link-heading'],
+		]);
 	});
 });
