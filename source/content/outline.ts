@@ -1,5 +1,6 @@
 import {decodeEntities} from './decode-entities.js';
 import {inferHeadings} from './infer-headings.js';
+import {componentLine, jsxChildLines} from './jsx-children.js';
 import type {Heading} from './post.js';
 import {createSlugger} from './slugger.js';
 
@@ -175,7 +176,7 @@ const maxParagraphs = 50;
  * headings (test/content/outline.test.ts checks it on generated documents, and
  * outline-equals-article.test.ts on every fixture against the rendered article).
  */
-function scan(body: string): BodyScan {
+function scan(body: string, jsx = true): BodyScan {
 	const headings: BodyScan['headings'] = [];
 	const nestedLines = new Set<number>();
 	const record = (heading: BodyScan['headings'][number]) => {
@@ -460,6 +461,26 @@ function scan(body: string): BodyScan {
 		}
 
 		const lazy = (quote || listIndent >= 0) && nestedParagraph;
+		if (jsx && paragraph === 0 && !lazy && componentLine.test(line)) {
+			// An MDX component block, to the next blank line as the lexer reads it: its Markdown children's headings are drawn, so listed.
+			let end = index;
+			while (end + 1 < lines.length && lines[end + 1]!.trim() !== '') {
+				end++;
+			}
+
+			const children = jsxChildLines(lines.slice(index, end + 1).join('\n'));
+			for (const heading of children ? scan(children.markdown, false).headings : []) {
+				const line = index + children!.lines[heading.line]!;
+				nestedLines.add(line);
+				record({...heading, line, source: lines[line]!.trim()});
+			}
+
+			listIndent = -1;
+			quote = false;
+			index = end;
+			continue;
+		}
+
 		const raw = htmlRaw.exec(line);
 		// HTML blocks of the kinds that may interrupt a paragraph also end a quote or list; a lone tag may not.
 		if (raw || htmlComment.test(line) || htmlBlockTag.test(line) || (paragraph === 0 && !lazy && htmlAnyTag.test(line))) {

@@ -17,7 +17,8 @@ export type PostDate = {
  *
  * Headings with `inferred: false` are exactly the heading tokens marked's lexer finds in `Post.body`
  * at the top level and inside block quotes and list items, however deep (ATX `#` and setext headings
- * outside code and HTML blocks), in document order.
+ * outside code and HTML blocks), and in the Markdown children of a top-level MDX component block
+ * (`<Callout>` … `</Callout>`), in document order.
  *
  * Headings with `inferred: true` exist only in posts with no real heading at all. Each one is a
  * paragraph made of a single line, `body.split('\n')[heading.line]`, whose trimmed text is

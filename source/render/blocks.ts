@@ -1,7 +1,7 @@
 import type {Token, Tokens} from 'marked';
 import {renderCodeBlock} from './code-block.js';
 import {htmlBlockText} from './html-text.js';
-import {jsxChildren} from './jsx-block.js';
+import {jsxChildren} from '../content/jsx-children.js';
 import {createLexer} from './lexer.js';
 import {htmlTagRuns, type InlineContext, inlineRuns, prose} from './inline.js';
 import {appendAll, blankLine, type Line, type LineWriter, lineOf, prefixLine, type Run, wrapRuns} from './lines.js';
@@ -14,7 +14,7 @@ export type NestedHeading = {line: number; depth: number; text: string};
 /**
  * `nestedHeadings` collects the headings drawn inside quotes and list items, in document order;
  * each container shifts the lines of those its children drew by where it put them. Unset where
- * headings are not part of the outline (the Markdown children of a JSX block).
+ * headings are not part of the outline (the Markdown children of a JSX block inside a quote or list).
  */
 export type BlockContext = InlineContext & {writer: LineWriter; budget: {highlight: number}; nestedHeadings?: NestedHeading[]};
 
@@ -171,9 +171,9 @@ function renderQuote(token: Tokens.Blockquote, width: number, context: BlockCont
 function renderHtml(html: string, width: number, context: BlockContext, depth: number): Line[] {
 	const markdown = jsxChildren(html);
 	if (markdown !== undefined) {
-		// The outline does not look inside JSX blocks, so their headings are drawn but not listed.
+		// The outline reads the headings of top-level JSX blocks; deeper ones are drawn but not listed.
 		const {nestedHeadings: _, ...outside} = context;
-		return renderBlocks(createLexer().lex(markdown), width, outside, depth);
+		return renderBlocks(createLexer().lex(markdown), width, depth === 0 ? context : outside, depth);
 	}
 
 	const runs: Run[] = [];

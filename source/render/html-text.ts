@@ -1,5 +1,5 @@
 import {decodeHtmlEntities} from '../content/decode-entities.js';
-import {jsxSpace} from './jsx-block.js';
+import {jsxSpace} from '../content/jsx-children.js';
 
 /**
  * The text content of a raw HTML block, one entry per non-empty line: comments, processing

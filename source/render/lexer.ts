@@ -1,4 +1,5 @@
 import {Lexer, Tokenizer, type Tokens} from 'marked';
+import {componentLine} from '../content/jsx-children.js';
 
 // marked hides every `[…](…)` from emphasis before it knows whether it is a link (its `blockSkip`
 // mask), so when the parentheses are not a link destination (`[**bold** and `code`](not a url)`)
@@ -17,8 +18,8 @@ function strictBlockSkip(loose: RegExp): RegExp {
 // An MDX component block, up to the next blank line as an HTML block goes. marked makes a paragraph
 // of `<Tab.Group …>` (a dot is not allowed in an HTML tag name) and of a tag whose `{…}` attributes
 // run over several lines, printing the JSX; as an HTML block it reaches `jsxChildren`. Only at the
-// start of a block: it never interrupts a paragraph.
-const componentBlock = /^ {0,3}<\/?[A-Z][\w.:-]*(?=[\s/>]|$)[^\n]*(?:\n(?![ \t]*(?:\n|$))[^\n]*)*\n?/;
+// start of a block: it never interrupts a paragraph. The outline's scanner reads the same blocks.
+const componentBlock = new RegExp(componentLine.source + String.raw`[^\n]*(?:\n(?![ \t]*(?:\n|$))[^\n]*)*\n?`);
 
 function jsxBlock(source: string): Tokens.HTML | undefined {
 	const match = componentBlock.exec(source);

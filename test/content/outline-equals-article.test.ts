@@ -6,6 +6,8 @@ import {loadLibrary} from '../../source/content/load-library.js';
 import {extractHeadings} from '../../source/content/outline.js';
 import type {Library} from '../../source/content/post.js';
 import {renderArticle} from '../../source/render/render-article.js';
+import {createLexer} from '../../source/render/lexer.js';
+import {jsxChildren} from '../../source/content/jsx-children.js';
 
 const corpus = fileURLToPath(new URL('../fixtures/posts', import.meta.url));
 let library: Library;
@@ -14,15 +16,24 @@ before(async () => {
 	library = await loadLibrary(corpus);
 });
 
-/** Every heading token marked finds, top-level or inside quotes and list items, in document order (not inside HTML or JSX). */
-function headingTokens(tokens: Token[]): string[] {
+/**
+ * Every heading token marked finds (with our lexer's MDX component blocks), top-level or inside
+ * quotes and list items, in document order, and in the Markdown children of a top-level component
+ * block; not inside HTML.
+ */
+function headingTokens(tokens: Token[], top = true): string[] {
 	return tokens.flatMap(token => {
 		if (token.type === 'heading') {
 			return [token.raw.trim().split('\n')[0]!];
 		}
 
-		const children = token.type === 'list' ? (token as Tokens.List).items : token.type === 'list_item' || token.type === 'blockquote' ? (token as Tokens.Blockquote).tokens : [];
-		return headingTokens(children as Token[]);
+		const children = top && token.type === 'html' ? jsxChildren(token.text as string) : undefined;
+		if (children !== undefined) {
+			return headingTokens(new Lexer({gfm: true}).lex(children) as Token[], false);
+		}
+
+		const nested = token.type === 'list' ? (token as Tokens.List).items : token.type === 'list_item' || token.type === 'blockquote' ? (token as Tokens.Blockquote).tokens : [];
+		return headingTokens(nested as Token[], false);
 	});
 }
 
@@ -40,7 +51,7 @@ describe('the outline a list shows is the one the article draws', () => {
 
 			// marked's lexer is the reference for which lines are headings.
 			const real = post.headings.filter(heading => !heading.inferred);
-			const reference = headingTokens(new Lexer({gfm: true}).lex(post.body) as Token[]);
+			const reference = headingTokens(createLexer().lex(post.body) as Token[]);
 			assert.equal(real.length, reference.length, `${post.path}: as many headings as marked finds`);
 			for (const [index, heading] of real.entries()) {
 				assert.ok(post.body.split('\n')[heading.line]!.trim().endsWith(reference[index]!), `${post.path}: "${heading.text}" is on the line marked reads it from`);
@@ -69,6 +80,13 @@ describe('the outline a list shows is the one the article draws', () => {
 		const rendered = renderArticle(post, {width: 80, theme: 'dark', colorLevel: 0, hyperlinks: false});
 		assert.deepEqual(rendered.headings.map(({text, id}) => ({text, id})), [{text: 'Underlined', id: 'underlined'}, {text: 'In a list', id: 'in-a-list'}, {text: 'Two lines underlined', id: 'two-lines-underlined'}, {text: 'After', id: 'after'}]);
 		assert.deepEqual(rendered.headings.map(heading => rendered.plain[heading.line]), ['│ Underlined', '• In a list', '• Two lines underlined', 'After']);
+	});
+
+	test('headings inside a top-level MDX component block are listed where they are drawn', () => {
+		const post = library.posts.find(candidate => candidate.path.endsWith('callout-headings/index.mdx'))!;
+		assert.deepEqual(post.headings.map(({depth, text, id}) => [depth, text, id]), [[2, 'Inside a callout', 'inside-a-callout'], [3, 'Step one', 'step-one'], [2, 'After the components', 'after-the-components']]);
+		const rendered = renderArticle(post, {width: 80, theme: 'dark', colorLevel: 0, hyperlinks: false});
+		assert.deepEqual(rendered.headings.map(heading => rendered.plain[heading.line]), ['Inside a callout', '### Step one', 'After the components']);
 	});
 
 	test('a heading whose brackets are not a link reads in the outline as the article draws it', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {jsxChildren} from '../../source/render/jsx-block.js';
+import {jsxChildren} from '../../source/content/jsx-children.js';
 import {bodyOf, render} from './helpers.js';
 
 test('an MDX component block gives its Markdown children, tags dropped and indentation removed', () => {
