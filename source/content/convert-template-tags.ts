@@ -432,7 +432,7 @@ export function convertTemplateTags(body: string, code: number[] = body.includes
 			}
 		}
 
-		const joined = hadRaw || inRaw ? undefined : joinShortcode(lines, index);
+		const joined = hadRaw || inRaw ? undefined : joinShortcode(lines, index) ?? joinBrokenTag(lines, index, code);
 		if (joined) {
 			const converted = convertText(joined.text, placeholders, '');
 			if (converted.text !== joined.text) {
@@ -478,6 +478,18 @@ function blockTag(tag: Tag): BlockTag {
 
 	const title = asideTitle(tag, parseArguments(tag.arguments));
 	return {kind: 'aside', lines: title ? [`> **${literal(title)}**`, '>'] : []};
+}
+
+/** A tag that a paragraph's line break cut in two (`for {{ money(amount=5)` then `}} two years ago`), joined with the next line. */
+function joinBrokenTag(lines: string[], index: number, code: number[]): {text: string; end: number} | undefined {
+	const line = lines[index]!;
+	const open = Math.max(line.lastIndexOf('{{'), line.lastIndexOf('{%'));
+	const next = lines[index + 1];
+	if (open === -1 || /[%}]\}/.test(line.slice(open)) || next === undefined || isCodeLine(code, index + 1) || !/^[^{]*?[%}>]\}/.test(next)) {
+		return undefined;
+	}
+
+	return {text: `${line}\n${next}`, end: index + 1};
 }
 
 /** A Zola shortcode call written over several lines, joined into one, when its end is near. */

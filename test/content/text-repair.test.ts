@@ -202,6 +202,7 @@ describe('convertTemplateTags', () => {
 		assert.equal(convert('[post]({{< ref "posts/first.md#setup" >}})'), '[post](first#setup)');
 		assert.equal(convert('Welcome to {{ site.title }}!'), 'Welcome to \\[site.title\\]!', 'in prose: a placeholder');
 		assert.equal(convert('Hello {{name}}, as a Mustache example in prose.'), undefined, 'a bare name in braces may be any text');
+		assert.equal(convert('Fixed ([#1338]({{ site.repository\n}}/issues/1338)).\nI paid {{ money(amount=1079)\n}} for it.'), 'Fixed ([#1338](/issues/1338)).\nI paid \\[money: 1079\\] for it.', 'a tag cut by a line break');
 	});
 
 	test('Liquid logic goes with its lines; other tags are placeholders, counted', () => {
