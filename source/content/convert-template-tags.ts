@@ -273,7 +273,7 @@ function pairBlocks(lines: string[], code: number[]): Map<number, number> {
 		const wasRaw = inRaw;
 		if (line.includes('{%')) {
 			for (const match of line.matchAll(rawTag)) {
-				inRaw = match[1] === 'raw';
+				inRaw = !inRaw && match[1] === 'raw';
 			}
 		}
 
@@ -390,6 +390,11 @@ export function convertTemplateTags(body: string, code: number[] = body.includes
 		let hadRaw = false;
 		if (line.includes('{%')) {
 			for (const match of line.matchAll(rawTag)) {
+				// Inside raw only `endraw` is a tag: `{% raw %}{% raw %}{% endraw %}` shows `{% raw %}`.
+				if ((match[1] === 'raw') === inRaw) {
+					continue;
+				}
+
 				pieces.push({text: line.slice(at, match.index), convert: !inRaw});
 				inRaw = match[1] === 'raw';
 				at = match.index + match[0].length;

@@ -167,6 +167,7 @@ describe('convertTemplateTags', () => {
 		assert.equal(convert('In [v3.7.0]({% link _posts/2018-01-02-jekyll-3-7-0-released.md %}) and [here]({% post_url 2014-08-10-imagenet %}).'), 'In [v3.7.0](jekyll-3-7-0-released) and [here](imagenet).');
 		assert.equal(convert('{% asset_img generate-console.png "The console" %}'), '![The console](<generate-console.png>)');
 		assert.equal(convert('{% raw %}{% post_url x %}{% endraw %}'), '{% post_url x %}');
+		assert.equal(convert('Like `{% raw %}{% raw %}{% endraw %}` here'), 'Like `{% raw %}` here', 'inside raw only endraw ends it');
 		assert.equal(convert('{{ float_svg(image="images/logo.svg", width=75, alt="A logo") }}'), '![A logo](<images/logo.svg>)');
 		assert.equal(convert('Before\n\n{{ figure(image=\'a/b (1").png\',\n   width=303,\n   alt="A notification") }}\n\nAfter'), 'Before\n\n![A notification](<a/b (1").png>)\n\nAfter', 'over several lines, single quotes');
 	});
