@@ -10,6 +10,7 @@ import {openSources, type SourceSpec} from '../sources/library-sources.js';
 import {cacheFolder, fileCache} from '../sources/response-cache.js';
 import type {Theme} from '../render/article.js';
 import type {LibrarySource} from '../ui/services.js';
+import {textStyleFor} from '../ui/text-style.js';
 import {AddressHolders} from './address-holders.js';
 import {parseAuthorizedKeys} from './authorized-keys.js';
 import {defaultHostKeyPath, loadOrCreateHostKey} from './host-key.js';
@@ -83,7 +84,7 @@ export function startServer(root: string | SourceSpec[], options: ServeOptions, 
 			const style = sessionStyle(terminal, options.theme);
 			// Each reader its own view of the shared loader: its stale renders are dropped, readers take turns.
 			const loadArticle = loaderFor(style).forSession();
-			return {source: readersLibrary, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close, textStyle: {colour: style.colorLevel > 0, attributes: style.attributes}};
+			return {source: readersLibrary, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close, textStyle: textStyleFor(style.colorLevel, style.attributes, style.theme)};
 		},
 		// A NO_COLOR client keeps its SGR: the App sends it no colour, only the attributes that show the focus.
 		colourFor: terminal => sessionStyle(terminal, options.theme).attributes,
