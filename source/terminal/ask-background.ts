@@ -13,6 +13,9 @@ export type ReplyInput = {
 	setRawMode?: (raw: boolean) => unknown;
 };
 
+// Replies are a few dozen bytes: more than this is someone pasting or flooding, and the answer is not in it.
+const maxReplyBytes = 1024;
+
 /** How long a terminal gets to answer: one round trip on a slow SSH link, and unnoticeable when it does not. */
 export const backgroundTimeoutMs = 100;
 
@@ -51,7 +54,7 @@ export async function askBackground(input: ReplyInput, output: {write: (text: st
 				received += typeof chunk === 'string' ? chunk : decoder.write(chunk);
 			}
 
-			if (readBackgroundReplies(received).done) {
+			if (received.length > maxReplyBytes || readBackgroundReplies(received).done) {
 				finish();
 			}
 		}

@@ -105,3 +105,15 @@ test('a terminal that knows DA1 only is done at its reply, without waiting for t
 		mock.timers.reset();
 	}
 });
+
+test('a flood instead of an answer ends the question at once and goes on to the app as typed', async () => {
+	mock.timers.enable({apis: ['setTimeout']});
+	try {
+		const flood = 'x'.repeat(5000);
+		const terminal = fakeTerminal(() => flood);
+		assert.equal(await askBackground(terminal.input, terminal.output), undefined);
+		assert.equal(await readLater(terminal.input), flood);
+	} finally {
+		mock.timers.reset();
+	}
+});
