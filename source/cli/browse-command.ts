@@ -7,7 +7,8 @@ import {CliError} from './errors.js';
 import type {GlobalOptions} from './global-options.js';
 import {libraryOptions} from './library-options.js';
 import {listCommand} from './list-command.js';
-import {detectTheme, terminalCapabilities} from '../terminal/terminal-capabilities.js';
+import {askTheme} from '../terminal/ask-background.js';
+import {terminalCapabilities} from '../terminal/terminal-capabilities.js';
 
 /** Keys from the terminal itself when stdin is a pipe (`cat list | blog-tui`), else undefined. */
 function openTerminalInput(): tty.ReadStream | undefined {
@@ -42,6 +43,8 @@ export async function browseCommand(target: Target, options: GlobalOptions, brow
 	const {colorLevel, hyperlinks, attributes} = terminalCapabilities(process.env, true, !options.color);
 	// Ink colours through chalk, which knows FORCE_COLOR and --no-color but not NO_COLOR.
 	chalk.level = colorLevel;
+	// Asked before Ink reads the keys, so the reply is never taken for them; no colour, no question.
+	const theme = options.theme !== 'auto' ? options.theme : (colorLevel === 0 ? 'dark' : await askTheme(stdin ?? process.stdin, process.stdout, process.env));
 	const {browse} = await import('./browse.js');
 	// The screen is the browser's while it runs: a cache warning is printed once it is left.
 	const warnings: string[] = [];
@@ -52,7 +55,7 @@ export async function browseCommand(target: Target, options: GlobalOptions, brow
 			attributes,
 			watch: options.watch,
 			showDrafts: options.drafts,
-			theme: options.theme === 'auto' ? detectTheme(process.env) : options.theme,
+			theme,
 			...(options.width === undefined ? {} : {width: options.width}),
 			state: options.state,
 			mouse: browser.mouse,

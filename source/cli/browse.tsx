@@ -8,6 +8,7 @@ import {watchLibrary} from '../content/watch-library.js';
 import {createArticleLoader} from '../worker/article-loader.js';
 import type {Theme} from '../render/article.js';
 import {App} from '../ui/App.js';
+import {textStyleFor} from '../ui/text-style.js';
 import {type LibrarySource, staticLibrary} from '../ui/services.js';
 import {openSources, type SourceSpec} from '../sources/library-sources.js';
 import {remoteOptions} from './choose-sources.js';
@@ -24,7 +25,7 @@ export type BrowseOptions = {
 	watch?: boolean;
 	/** List drafts, marked (`--drafts`). */
 	showDrafts?: boolean;
-	/** Article colours; `--theme auto` is resolved by the caller. Default dark. */
+	/** Colours of every screen; `--theme auto` is resolved by the caller. Default dark. */
 	theme?: Theme;
 	/** `--width`: article text at most this many columns, centred when the terminal is wider; default the renderer's reading width. */
 	width?: number;
@@ -105,7 +106,7 @@ export async function browse(target: Library | BrowseFolder | BrowseSources, opt
 		process.stdout.columns = columns;
 		process.stdout.emit('resize');
 	});
-	const instance = render(<App source={source} loadArticle={loadArticle} local={local} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} textStyle={{colour: options.colorLevel > 0, attributes: options.attributes ?? true}} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, stdin});
+	const instance = render(<App source={source} loadArticle={loadArticle} local={local} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} textStyle={textStyleFor(options.colorLevel, options.attributes ?? true, options.theme ?? 'dark')} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, stdin});
 	await instance.waitUntilExit();
 	stopWatchingTerminal();
 	close?.();

@@ -164,7 +164,7 @@ const serveOnly = ['serve'] as const;
  * are all made from this table.
  */
 export const optionsSchema = {
-	theme: option<'dark' | 'light' | 'auto'>({kind: 'string', for: 'all', config: 'theme', default: 'auto', parse: choice(['dark', 'light', 'auto']), flag: {section: 'every', placeholder: 'dark|light|auto', help: ['article colours (auto: from COLORFGBG, else dark)']}}),
+	theme: option<'dark' | 'light' | 'auto'>({kind: 'string', for: 'all', config: 'theme', default: 'auto', parse: choice(['dark', 'light', 'auto']), flag: {section: 'every', placeholder: 'dark|light|auto', help: ['colours (auto: ask the terminal, then COLORFGBG)']}}),
 	width: option<number | undefined>({kind: 'string', for: 'all', config: 'width', default: undefined, unset: 'the terminal\'s', parse: width, flag: {section: 'every', placeholder: 'N', help: ['text width, at least 20 (default: the terminal\'s)']}}),
 	ext: option<string[]>({kind: 'list', for: 'all', config: 'ext', default: [...defaultExtensions], parse: extensions, flag: {section: 'every', placeholder: 'EXT', help: ['also read *.EXT files (repeatable)']}}),
 	color: option<boolean>({kind: 'boolean', for: 'all', config: 'color', default: true, parse: flagOrSwitch, flag: {section: 'every', negated: true, help: ['no colour or other escape sequences']}}),

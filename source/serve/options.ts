@@ -1,4 +1,4 @@
-/** `--theme`: `auto` lets each client's terminal decide where it can tell (`COLORFGBG`), else dark. */
+/** `--theme`: `auto` asks each client's terminal for its background (OSC 11), else its `COLORFGBG`, else dark. */
 export type ThemeChoice = 'dark' | 'light' | 'auto';
 
 /**

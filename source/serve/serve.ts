@@ -9,7 +9,9 @@ import {type ArticleLoader, createArticleLoader} from '../worker/article-loader.
 import {openSources, type SourceSpec} from '../sources/library-sources.js';
 import {cacheFolder, fileCache} from '../sources/response-cache.js';
 import type {Theme} from '../render/article.js';
+import type {Rgb} from '../render/colour.js';
 import type {LibrarySource} from '../ui/services.js';
+import {textStyleFor} from '../ui/text-style.js';
 import {AddressHolders} from './address-holders.js';
 import {parseAuthorizedKeys} from './authorized-keys.js';
 import {defaultHostKeyPath, loadOrCreateHostKey} from './host-key.js';
@@ -20,10 +22,13 @@ import {type ClientTerminal, createSshServer, defaultLimits, type SshLimits, typ
 
 export type SessionStyle = {theme: Theme; colorLevel: 0 | 1 | 2 | 3; hyperlinks: boolean; attributes: boolean};
 
-/** Colours, links and theme for one client, from what its terminal sent (never the server's own stdout). */
-export function sessionStyle(terminal: ClientTerminal, theme: ServeOptions['theme']): SessionStyle {
+/**
+ * Colours, links and theme for one client, from what its terminal sent (never the server's own
+ * stdout): `auto` takes the background it reported, else its `COLORFGBG`, else dark.
+ */
+export function sessionStyle(terminal: ClientTerminal, theme: ServeOptions['theme'], background?: Rgb): SessionStyle {
 	const {colorLevel, hyperlinks, attributes} = terminalCapabilities(terminal.env, true);
-	return {theme: theme === 'auto' ? detectTheme(terminal.env) : theme, colorLevel, hyperlinks, attributes};
+	return {theme: theme === 'auto' ? detectTheme(terminal.env, background) : theme, colorLevel, hyperlinks, attributes};
 }
 
 function log(line: string): void {
@@ -79,14 +84,16 @@ export function startServer(root: string | SourceSpec[], options: ServeOptions, 
 			maxDurationMs: options.maxDuration * 1000,
 			...limits,
 		},
-		appFor(terminal): SessionApp {
-			const style = sessionStyle(terminal, options.theme);
+		appFor(terminal, background): SessionApp {
+			const style = sessionStyle(terminal, options.theme, background);
 			// Each reader its own view of the shared loader: its stale renders are dropped, readers take turns.
 			const loadArticle = loaderFor(style).forSession();
-			return {source: readersLibrary, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close, textStyle: {colour: style.colorLevel > 0, attributes: style.attributes}};
+			return {source: readersLibrary, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close, textStyle: textStyleFor(style.colorLevel, style.attributes, style.theme)};
 		},
 		// A NO_COLOR client keeps its SGR: the App sends it no colour, only the attributes that show the focus.
 		colourFor: terminal => sessionStyle(terminal, options.theme).attributes,
+		// Only `auto` needs the answer, and only a terminal that gets colour.
+		asksBackground: terminal => options.theme === 'auto' && sessionStyle(terminal, options.theme).colorLevel > 0,
 		log: report,
 	});
 

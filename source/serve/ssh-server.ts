@@ -1,5 +1,7 @@
 import net, {type AddressInfo, type Socket} from 'node:net';
 import ssh2, {type Connection, type ServerChannel, type Session} from 'ssh2';
+import type {Rgb} from '../render/colour.js';
+import {askBackground, backgroundTimeoutMs} from '../terminal/ask-background.js';
 import {clampTerminalSize, type TerminalSize} from '../terminal/terminal-size.js';
 import {terminalSafeJson} from '../terminal/terminal-safe-json.js';
 import {decideAuthentication} from './authenticate.js';
@@ -24,6 +26,8 @@ export type SshLimits = SessionRunLimits & {
 	/** Alike log lines (refusals) written per `logIntervalMs` before the rest are summed up. */
 	logBurst: number;
 	logIntervalMs: number;
+	/** How long a client's terminal gets to say its background (OSC 11) before its session starts without. */
+	backgroundTimeoutMs: number;
 };
 
 export const defaultLimits: SshLimits = {
@@ -32,6 +36,7 @@ export const defaultLimits: SshLimits = {
 	idleTimeoutMs: 600_000,
 	maxDurationMs: 3_600_000,
 	preAuthTimeoutMs: 20_000,
+	backgroundTimeoutMs,
 	keepaliveIntervalMs: 15_000,
 	keepaliveCountMax: 3,
 	maxBuffered: 1024 * 1024,
@@ -48,8 +53,10 @@ export type SshServerOptions = {
 	/** Undefined: anyone, any user name, no password (`none` auth). */
 	authorizedKeys: readonly AuthorizedKey[] | undefined;
 	limits: SshLimits;
-	/** The App's services for one reader's terminal (its own colours, shared library). */
-	appFor: (terminal: ClientTerminal) => SessionApp;
+	/** The App's services for one reader's terminal (its own colours, shared library), given the background it reported. */
+	appFor: (terminal: ClientTerminal, background: Rgb | undefined) => SessionApp;
+	/** Whether to ask that terminal for its background (OSC 11) before its session starts; default never. */
+	asksBackground?: (terminal: ClientTerminal) => boolean;
 	/** Whether that terminal gets colour (false strips SGR on output). */
 	colourFor: (terminal: ClientTerminal) => boolean;
 	log: (line: string) => void;
@@ -335,7 +342,32 @@ export function createSshServer(options: SshServerOptions): SshServer {
 			shell.started();
 			const terminal: ClientTerminal = {term: pty.term, env: {...env, TERM: env['TERM'] ?? pty.term}, size: pty.size};
 			channel.once('close', shell.ended);
-			const app = options.appFor(terminal);
+			if (!options.asksBackground?.(terminal)) {
+				startSession(channel, terminal, undefined);
+				return;
+			}
+
+			// Asked before the session reads the channel, so the reply is never taken as keys.
+			let gone = false;
+			channel.once('close', () => {
+				gone = true;
+			});
+			void askBackground(channel, channel, limits.backgroundTimeoutMs).then(background => {
+				if (gone) {
+					tally.remove(ip);
+				} else if (closing) {
+					setReason('refused: shutting down');
+					tally.remove(ip);
+					refuse(channel, goodbye.shutdown);
+				} else {
+					// The size as it is now: the window may have changed while the question was out.
+					startSession(channel, {...terminal, size: pty?.size ?? terminal.size}, background);
+				}
+			});
+		});
+
+		function startSession(channel: ServerChannel, terminal: ClientTerminal, background: Rgb | undefined): void {
+			const app = options.appFor(terminal, background);
 			running = runSession({
 				channel,
 				terminal,
@@ -356,7 +388,7 @@ export function createSshServer(options: SshServerOptions): SshServer {
 				app.release?.();
 				tally.remove(ip);
 			});
-		});
+		}
 	};
 
 	const handle = (socket: Socket) => {

@@ -1,3 +1,6 @@
+import type {Rgb} from '../render/colour.js';
+import {isLight} from './background-reply.js';
+
 /**
  * What a terminal can show, decided only from its environment variables and whether output goes to
  * a terminal at all — so the SSH server can ask the same question about a client's env instead of
@@ -153,10 +156,15 @@ export function terminalColumns(env: Env, columns: number | undefined): number {
 }
 
 /**
- * Light or dark background for `--theme auto`: `COLORFGBG` (`fg;bg`, set by rxvt, Konsole, iTerm2 and
- * others) names the background colour; 7 and 9–15 are light. Unknown → dark, the common case.
+ * Light or dark background for `--theme auto`: the colour the terminal reported (OSC 11, see
+ * `askBackground`) when it did; else `COLORFGBG` (`fg;bg`, set by rxvt, Konsole, iTerm2 and others)
+ * naming the background colour, 7 and 9–15 being light; else dark, the common case.
  */
-export function detectTheme(env: Env): 'dark' | 'light' {
+export function detectTheme(env: Env, reported?: Rgb): 'dark' | 'light' {
+	if (reported) {
+		return isLight(reported) ? 'light' : 'dark';
+	}
+
 	const background = Number.parseInt((env['COLORFGBG'] ?? '').split(';').at(-1) ?? '', 10);
 	return background === 7 || (background >= 9 && background <= 15) ? 'light' : 'dark';
 }

@@ -1,28 +1,26 @@
 import {Chalk, type ChalkInstance} from 'chalk';
 import {Text} from 'ink';
 import {memo} from 'react';
+import type {Painter} from '../render/style.js';
 import type {Segment} from './segments.js';
-import {type TextStyle, useTextStyle} from './text-style.js';
+import {painterOf, type TextStyle, useTextStyle} from './text-style.js';
 
-// Segments name only the 16 basic colours, and attributes need a level above 0: level 1 says it all,
-// whatever the global chalk level (0 under NO_COLOR, which must not take the attributes with it).
+// Attributes need a level above 0: level 1 says it all, whatever the global chalk level (0 under
+// NO_COLOR, which must not take the attributes with it). Colours come from the theme's painter.
 const sgr = new Chalk({level: 1});
 
-function styled(segment: Segment, look: TextStyle): string {
+function styled(segment: Segment, look: TextStyle, painter: Painter): string {
 	if (!look.attributes) {
 		return segment.text;
 	}
 
 	let style: ChalkInstance = sgr;
-	if (segment.color && look.colour) {
-		style = (style as unknown as Record<string, ChalkInstance>)[segment.color] ?? style;
-	}
-
 	if (segment.bold) {
 		style = style.bold;
 	}
 
-	if (segment.dim) {
+	// With colour, dim text is the theme's muted colour: how far a terminal dims is unknown.
+	if (segment.dim && !look.colour) {
 		style = style.dim;
 	}
 
@@ -34,7 +32,10 @@ function styled(segment: Segment, look: TextStyle): string {
 		style = style.inverse;
 	}
 
-	return style === sgr ? segment.text : style(segment.text);
+	const element = segment.color ?? (segment.dim ? 'muted' : undefined);
+	const paint = element && look.colour ? painter(element) : undefined;
+	const text = style === sgr ? segment.text : style(segment.text);
+	return paint ? paint.open + text + paint.close : text;
 }
 
 /**
@@ -43,5 +44,6 @@ function styled(segment: Segment, look: TextStyle): string {
  */
 export const SegmentLine = memo(({segments}: {segments: readonly Segment[]}) => {
 	const look = useTextStyle();
-	return <Text wrap="truncate">{segments.length === 0 ? ' ' : segments.map(segment => styled(segment, look)).join('')}</Text>;
+	const painter = painterOf(look);
+	return <Text wrap="truncate">{segments.length === 0 ? ' ' : segments.map(segment => styled(segment, look, painter)).join('')}</Text>;
 });

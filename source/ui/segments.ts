@@ -1,7 +1,9 @@
 import {invisibleControls, lineSeparators} from '../content/terminal-unsafe.js';
 import {textWidth} from '../render/text-width.js';
+import type {ScreenElement} from '../render/theme.js';
 
-export type Style = {color?: string; bold?: boolean; dim?: boolean; underline?: boolean; inverse?: boolean};
+/** `color` names a screen element: the theme decides its colour. */
+export type Style = {color?: ScreenElement; bold?: boolean; dim?: boolean; underline?: boolean; inverse?: boolean};
 
 /** A run of text in one style; a line is a list of them. */
 export type Segment = Style & {text: string};

@@ -93,7 +93,7 @@ export function withPreview(view: {entries: ListEntries; selected: number; top: 
 	const entry = view.entries.entries[view.selected];
 	const preview = entry?.kind === 'post'
 		? previewLines(entry.post, paneWidth, height)
-		: (entry ? [text(`⚠ ${entry.problem.path}`, paneWidth, {bold: true, color: 'yellow'}), text(entry.problem.problem, paneWidth), text('', paneWidth), text('enter for details', paneWidth, {dim: true})] : []);
+		: (entry ? [text(`⚠ ${entry.problem.path}`, paneWidth, {bold: true, color: 'warning'}), text(entry.problem.problem, paneWidth), text('', paneWidth), text('enter for details', paneWidth, {dim: true})] : []);
 	const pane = padTo(preview, paneWidth, height);
 	return list.map((line, index) => [...line, {text: ' │ ', dim: true}, ...pane[index]!]);
 }
@@ -179,7 +179,7 @@ function snippet(hit: SearchResult['hits'][number], width: number): Segment[] {
 	const shown = (from > 0 ? '…' : '') + hit.text.slice(from).trimEnd();
 	const shift = from > 0 ? 1 - from : 0;
 	const hits = Array.from({length: hit.end - hit.start}, (_, offset) => hit.start + offset + shift);
-	return fitSegments(highlight(shown, hits, {}, {bold: true, underline: true, color: 'yellow'}), width);
+	return fitSegments(highlight(shown, hits, {}, {bold: true, underline: true, color: 'match'}), width);
 }
 
 function searchNote(result: SearchResult, term: string, applied: string): string {
@@ -226,7 +226,7 @@ export function searchLines(result: SearchResult, cursor: ListCursor, term: stri
 /** Why a file is not in the list as a post, and what to do about it. */
 export function problemLines(problem: Problem, watching: boolean, width: number, showFilePath: boolean): Line[] {
 	return [
-		text(` ⚠ ${problem.path}`, width, {bold: true, color: 'yellow'}),
+		text(` ⚠ ${problem.path}`, width, {bold: true, color: 'warning'}),
 		text('', width),
 		fitSegments([{text: ' Problem  ', dim: true}, {text: problem.problem}], width),
 		...(showFilePath ? [fitSegments([{text: ' File     ', dim: true}, {text: problem.absolutePath}], width)] : []),

@@ -34,7 +34,7 @@ export function headerSegments({library, entries, sort, query, tags, showDrafts}
 		if (showDrafts) {
 			const drafts = library.posts.filter(post => post.draft).length;
 			if (drafts > 0) {
-				add({text: count(drafts, 'draft'), color: 'yellow'});
+				add({text: count(drafts, 'draft'), color: 'draft'});
 			}
 		}
 
@@ -48,7 +48,7 @@ export function headerSegments({library, entries, sort, query, tags, showDrafts}
 
 		const unreadable = library.problems.length;
 		if (unreadable > 0) {
-			add({text: `⚠ ${count(unreadable, 'problem')}`, color: 'yellow'});
+			add({text: `⚠ ${count(unreadable, 'problem')}`, color: 'warning'});
 		}
 
 		add({text: sortLabels[sort], dim: true});

@@ -41,7 +41,7 @@ export function previewLines(post: Post, width: number, height: number): Segment
 	}
 
 	for (const warning of post.warnings) {
-		lines.push(fitSegments([{text: `⚠ ${warning}`, color: 'yellow'}], width));
+		lines.push(fitSegments([{text: `⚠ ${warning}`, color: 'warning'}], width));
 	}
 
 	return lines.slice(0, height).map(line => fitSegments(line, width));

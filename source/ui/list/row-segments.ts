@@ -29,7 +29,7 @@ export function rowColumns(width: number, widestTags: number): RowColumns {
 export function chipSegments(post: Post, tagMatches?: ReadonlyMap<string, readonly number[]>): Segment[] {
 	const segments: Segment[] = [];
 	if (post.draft) {
-		segments.push({text: 'draft', color: 'yellow', bold: true});
+		segments.push({text: 'draft', color: 'draft', bold: true});
 	}
 
 	for (const tag of post.tags) {
@@ -53,7 +53,7 @@ function markerSegments(selected: boolean, warning: boolean): Segment[] {
 		return [{text: ' ▸ ', bold: true}];
 	}
 
-	return warning ? [space(1), {text: '⚠', color: 'yellow'}, space(1)] : [space(marker)];
+	return warning ? [space(1), {text: '⚠', color: 'warning'}, space(1)] : [space(marker)];
 }
 
 export function postRowSegments(entry: PostEntry, columns: RowColumns, width: number, selected: boolean): Segment[] {
@@ -64,7 +64,7 @@ export function postRowSegments(entry: PostEntry, columns: RowColumns, width: nu
 		line.push(post.date ? {text: post.date.iso.slice(0, 10)} : {text: 'undated'.padEnd(dateWidth), dim: true}, space(gap));
 	}
 
-	line.push(...fitSegments(highlight(post.title, match?.title, {}, {bold: true, underline: true, color: 'yellow'}), columns.title));
+	line.push(...fitSegments(highlight(post.title, match?.title, {}, {bold: true, underline: true, color: 'match'}), columns.title));
 	if (columns.tags > 0) {
 		line.push(space(gap), ...fitSegments(chipSegments(post, match?.tags), columns.tags));
 	}
@@ -84,10 +84,10 @@ export function problemRowSegments(entry: ProblemEntry, width: number, selected:
 	const {problem, match} = entry;
 	const line: Segment[] = [
 		...markerSegments(selected, false),
-		{text: '⚠ ', color: 'yellow'},
-		...highlight(problem.path, match, {color: 'yellow'}, {color: 'yellow', bold: true, underline: true}),
+		{text: '⚠ ', color: 'warning'},
+		...highlight(problem.path, match, {color: 'warning'}, {color: 'warning', bold: true, underline: true}),
 		space(gap),
-		{text: problem.problem, color: 'yellow', dim: true},
+		{text: problem.problem, color: 'warning', dim: true},
 	];
 	return selectedStyle(fitSegments(line, width), selected);
 }
@@ -97,7 +97,7 @@ export function detailSegments(entry: PostEntry, columns: RowColumns, width: num
 	const indent = marker + (columns.date > 0 ? dateWidth + gap : 0);
 	const line: Segment[] = [space(indent)];
 	if (entry.problem) {
-		line.push({text: `⚠ ${entry.problem}`, color: 'yellow'});
+		line.push({text: `⚠ ${entry.problem}`, color: 'warning'});
 		if (entry.post.description !== '') {
 			line.push({text: ' · ', dim: true});
 		}

@@ -128,7 +128,7 @@ export function ReaderScreen(props: Props) {
 			pane={pane > 0 && article ? {lines: outlineLines(article, view.top, pane - 1, rows), width: pane} : undefined}
 			status={address?.[0] ?? statusSegments(view, article, view.top, rows, columns)}
 			more={address?.slice(1)}
-			notice={removed ? fitSegments([{text: ` ⚠ ${post.path} was deleted: this is its last version · esc back to the list`, color: 'yellow'}], columns) : undefined}
+			notice={removed ? fitSegments([{text: ` ⚠ ${post.path} was deleted: this is its last version · esc back to the list`, color: 'warning'}], columns) : undefined}
 			columns={columns}
 			rows={rows}
 		/>

@@ -1,11 +1,15 @@
+import type {Painter} from '../../render/style.js';
+
 /** A stretch of a line to paint: `plain.slice(from, to)`, in `style` (an SGR sequence). */
 export type Highlight = {from: number; to: number; style: string};
 
 /** How search matches and the focused link are painted: in colour, or by attributes alone. */
 export type HighlightStyles = {match: string; currentMatch: string; link: string};
 
-// Explicit colours rather than inverse: inverse of a coloured link is unreadable in some terminals.
-export const colourHighlights: HighlightStyles = {match: '\u001B[30;47m', currentMatch: '\u001B[30;43m', link: '\u001B[30;46m'};
+// Explicit colours (the theme's) rather than inverse: inverse of a coloured link is unreadable in some terminals.
+export function colourHighlights(painter: Painter): HighlightStyles {
+	return {match: painter('search-match').open, currentMatch: painter('search-current').open, link: painter('link-focus').open};
+}
 // Without colour (NO_COLOR): inverse marks every match, bold the current one, underline the link.
 export const attributeHighlights: HighlightStyles = {match: '\u001B[7m', currentMatch: '\u001B[1;4;7m', link: '\u001B[4;7m'};
 

@@ -38,7 +38,7 @@ export function addressLines(target: string, columns: number): Segment[][] | und
 
 	const lines: Segment[][] = [];
 	for (let start = 0; start < characters.length; start += width) {
-		lines.push([{text: characters.slice(start, start + width).join(''), color: 'cyan'}]);
+		lines.push([{text: characters.slice(start, start + width).join(''), color: 'status-link'}]);
 	}
 
 	return lines;

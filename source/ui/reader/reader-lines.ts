@@ -54,8 +54,8 @@ export function statusSegments(state: ReaderState, article: RenderedArticle | un
 	const link = state.link === undefined ? undefined : article.links[state.link];
 	const section = currentSection(article, top);
 	const left: Segment = state.message
-		? {text: ` ${state.message}`, color: 'yellow'}
-		: (link ? {text: ` → ${link.target}`, color: 'cyan'} : {text: section === -1 ? '' : ` § ${article.headings[section]!.text}`, dim: true});
+		? {text: ` ${state.message}`, color: 'warning'}
+		: (link ? {text: ` → ${link.target}`, color: 'status-link'} : {text: section === -1 ? '' : ` § ${article.headings[section]!.text}`, dim: true});
 	const leftWidth = Math.max(0, width - rightWidth - 1);
 	// A link's address matters more than the hints: it gets the whole line when it needs it.
 	if ((state.message || link) && [...left.text].length > leftWidth) {

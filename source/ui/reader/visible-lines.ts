@@ -1,6 +1,6 @@
 import type {RenderedArticle} from '../../render/article.js';
 import {matchesIn} from './article-search.js';
-import type {TextStyle} from '../text-style.js';
+import {painterOf, type TextStyle} from '../text-style.js';
 import {attributeHighlights, colourHighlights, type Highlight, highlightLine} from './highlight-line.js';
 import type {ReaderState} from './reader-state.js';
 
@@ -15,7 +15,7 @@ export function visibleLines(article: RenderedArticle, state: ReaderState, top: 
 		return lines;
 	}
 
-	const styles = look.colour ? colourHighlights : attributeHighlights;
+	const styles = look.colour ? colourHighlights(painterOf(look)) : attributeHighlights;
 	const highlights = new Map<number, Highlight[]>();
 	const add = (line: number, highlight: Highlight) => {
 		if (line >= top && line < top + rows) {
