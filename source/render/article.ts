@@ -74,6 +74,11 @@ export type RenderedArticle = {
 	 * positions, search hits given as body lines). Always set by `renderArticle` and the article loader.
 	 */
 	blocks?: SourceBlock[];
+	/**
+	 * How many lines at the top are the header block (title, facts, tags, description, rule): the
+	 * reader shows its own title bar only once these have scrolled off. Absent: no header block.
+	 */
+	header?: number;
 	/** Set when the article could not be rendered normally and is shown as plain text (also its first line). */
 	notice?: string;
 };

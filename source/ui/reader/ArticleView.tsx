@@ -4,7 +4,8 @@ import {type Segment} from '../segments.js';
 import {SegmentLine} from '../SegmentLine.js';
 
 type Props = {
-	header: Segment[];
+	/** The title bar, with a rule under it; absent while the article's own header block is in view. */
+	header?: Segment[] | undefined;
 	/** The article lines in view, or what stands in their place (heading menu, help). */
 	body: {kind: 'article'; lines: string[]; indent: number} | {kind: 'panel'; lines: Segment[][]; indent: number};
 	/** The outline pane on the left, when open. */
@@ -39,8 +40,8 @@ export function ArticleView({header, body, pane, status, more, notice, columns, 
 	);
 	return (
 		<Box flexDirection="column">
-			<SegmentLine segments={header}/>
-			{rule}
+			{header ? <SegmentLine segments={header}/> : null}
+			{header ? rule : null}
 			{pane
 				? (
 					<Box flexDirection="row" height={rows}>

@@ -10,7 +10,7 @@ import {useTextStyle} from '../text-style.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
 import {ArticleView} from './ArticleView.js';
 import {addressLines, osc52} from './link-actions.js';
-import {helpLines, headerSegments, menuLines, outlineLines, statusSegments} from './reader-lines.js';
+import {helpLines, headerSegments, menuLines, outlineLines, showsTitleBar, statusSegments, titleBarRows} from './reader-lines.js';
 import {initialReaderState, type ReaderAction, type ReaderContext, type ReaderEffect, readerReducer, type ReaderState, settle} from './reader-state.js';
 import {useArticle} from './use-article.js';
 import {useLivePost} from './use-live-post.js';
@@ -80,9 +80,15 @@ export function ReaderScreen(props: Props) {
 	const focused = article && state.link !== undefined ? article.links[state.link] : undefined;
 	// The whole address of the highlighted link, wrapped, in place of the status bar when it is longer.
 	const address = focused && state.mode === 'read' && !state.message ? addressLines(focused.target, columns) : undefined;
-	const rows = Math.max(1, height - 4 - (removed ? 1 : 0) - Math.max(0, (address?.length ?? 1) - 1));
-	const context: ReaderContext = {article, articleFor: post.id, rows, posts, outlineFits, canOpenLinks: props.local !== undefined, canEdit: props.local !== undefined && post.absolutePath !== undefined};
+	const rowsUnderBar = Math.max(1, height - 4 - (removed ? 1 : 0) - Math.max(0, (address?.length ?? 1) - 1));
+	// Keys scroll by the rows under the title bar, which is up whenever the header block is out of view
+	// (so G and End show the last line); an article that fits whole without the bar does not scroll.
+	const scrollRows = article && article.lines.length <= rowsUnderBar + titleBarRows ? rowsUnderBar + titleBarRows : rowsUnderBar;
+	const context: ReaderContext = {article, articleFor: post.id, rows: scrollRows, posts, outlineFits, canOpenLinks: props.local !== undefined, canEdit: props.local !== undefined && post.absolutePath !== undefined};
 	const view = settle(state, context);
+	// The title bar and its rule give their rows to the text while the header block says the same.
+	const bar = showsTitleBar(view, article);
+	const rows = bar ? rowsUnderBar : rowsUnderBar + titleBarRows;
 	const latest = useLatest(context);
 	const look = useTextStyle();
 
@@ -123,7 +129,7 @@ export function ReaderScreen(props: Props) {
 	})();
 	return (
 		<ArticleView
-			header={headerSegments(post, columns)}
+			header={bar ? headerSegments(post, columns) : undefined}
 			body={body}
 			pane={pane > 0 && article ? {lines: outlineLines(article, view.top, pane - 1, rows), width: pane} : undefined}
 			status={address?.[0] ?? statusSegments(view, article, view.top, rows, columns)}

@@ -19,6 +19,17 @@ export function headerSegments(post: Post, width: number): Segment[] {
 	return fitSegments([...left, {text: '  '}, {text: facts, dim: true}, {text: ' '}], width);
 }
 
+/** The title bar and the rule under it. */
+export const titleBarRows = 2;
+
+/**
+ * The title bar repeats the article's header block (title, date, tags), so it is shown only once
+ * that block has scrolled off, and over the heading menu and the help, which hide it.
+ */
+export function showsTitleBar(state: Pick<ReaderState, 'mode' | 'top'>, article: RenderedArticle | undefined): boolean {
+	return !article || state.mode === 'menu' || state.mode === 'help' || state.top >= (article.header ?? 0);
+}
+
 function percentRead(total: number, top: number, rows: number): string {
 	if (total <= rows) {
 		return 'all';
