@@ -10,7 +10,8 @@ import {useTextStyle} from '../text-style.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
 import {ArticleView} from './ArticleView.js';
 import {addressLines, osc52} from './link-actions.js';
-import {helpLines, headerSegments, menuLines, outlineLines, showsTitleBar, statusSegments, titleBarRows} from './reader-lines.js';
+import {helpLines, headerSegments, menuLines, showsTitleBar, statusSegments, titleBarRows} from './reader-lines.js';
+import {outlineLines, outlineMinimumColumns, outlineOpen, outlinePaneWidth} from './outline-pane.js';
 import {initialReaderState, type ReaderAction, type ReaderContext, type ReaderEffect, readerReducer, type ReaderState, settle} from './reader-state.js';
 import {useArticle} from './use-article.js';
 import {useLivePost} from './use-live-post.js';
@@ -34,11 +35,10 @@ type Props = {
 	onReload?: (() => void) | undefined;
 	/** Browser and editor; absent over serve. */
 	local?: LocalActions | undefined;
+	/** The outline pane opens by itself on a wide terminal (the `outline` setting). */
+	autoOutline: boolean;
 };
 
-// The outline pane opens beside the article from this width on.
-export const outlineMinimumColumns = 120;
-const paneWidth = 32;
 
 function initialState({request, positions}: Pick<Props, 'request' | 'positions'>): ReaderState {
 	const line = request.line ?? positions?.get(request.post.slug);
@@ -74,7 +74,9 @@ export function ReaderScreen(props: Props) {
 	const posts = postsOnShow(library, showDrafts);
 	const {post, removed} = useLivePost(state.post, posts);
 	const outlineFits = columns >= outlineMinimumColumns;
-	const pane = state.outline && outlineFits ? paneWidth : 0;
+	const outlineAuto = outlineOpen(undefined, columns, props.autoOutline);
+	// Sized from the post's own outline: the article's width depends on it, so it cannot wait for the article.
+	const pane = outlineOpen(state.outline, columns, props.autoOutline) ? outlinePaneWidth(post.headings, columns) : 0;
 	const textWidth = Math.max(1, Math.min(readingWidth, columns - 4 - pane));
 	const article = useArticle(post, textWidth, loadArticle);
 	const focused = article && state.link !== undefined ? article.links[state.link] : undefined;
@@ -84,7 +86,7 @@ export function ReaderScreen(props: Props) {
 	// Keys scroll by the rows under the title bar, which is up whenever the header block is out of view
 	// (so G and End show the last line); an article that fits whole without the bar does not scroll.
 	const scrollRows = article && article.lines.length <= rowsUnderBar + titleBarRows ? rowsUnderBar + titleBarRows : rowsUnderBar;
-	const context: ReaderContext = {article, articleFor: post.id, rows: scrollRows, posts, outlineFits, canOpenLinks: props.local !== undefined, canEdit: props.local !== undefined && post.absolutePath !== undefined};
+	const context: ReaderContext = {article, articleFor: post.id, rows: scrollRows, posts, outlineFits, outlineAuto, canOpenLinks: props.local !== undefined, canEdit: props.local !== undefined && post.absolutePath !== undefined};
 	const view = settle(state, context);
 	// The title bar and its rule give their rows to the text while the header block says the same.
 	const bar = showsTitleBar(view, article);

@@ -133,17 +133,3 @@ export function helpLines(width: number): Segment[][] {
 		...helpRows.map(([keys, what]) => fitSegments([{text: ` ${keys}`.padEnd(keyWidth + 1), bold: true}, {text: ` ${what}`}], width)),
 	];
 }
-
-/** The outline pane: every heading, the section in view highlighted and kept in view. */
-export function outlineLines(article: RenderedArticle, top: number, width: number, height: number): Segment[][] {
-	const current = currentSection(article, top);
-	const rows = Math.max(1, height - 1);
-	const cursor = clampCursor({selected: Math.max(0, current), top: Math.max(0, current - Math.floor(rows / 2))}, article.headings.length, rows);
-	const lines: Segment[][] = [fitSegments([{text: ' Outline', bold: true}], width)];
-	for (const [offset, heading] of article.headings.slice(cursor.top, cursor.top + rows).entries()) {
-		const isCurrent = cursor.top + offset === current;
-		lines.push(fitSegments([{text: ` ${'  '.repeat(Math.max(0, Math.min(4, heading.depth - 1)))}`}, {text: heading.text, inverse: isCurrent, dim: !isCurrent}], width));
-	}
-
-	return lines;
-}

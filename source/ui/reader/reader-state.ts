@@ -38,8 +38,8 @@ export type ReaderState = {
 	link: number | undefined;
 	/** One line for the status bar until the next key: a link's full address, why a link went nowhere. */
 	message: string | undefined;
-	/** The outline pane beside the article (wide terminals). */
-	outline: boolean;
+	/** The outline pane beside the article as the reader chose with `o`; undefined until then (it opens by itself on wide terminals). */
+	outline: boolean | undefined;
 	/** Keys typed while the article was still rendering, applied when it arrives. */
 	typedAhead: KeyPress[];
 };
@@ -56,6 +56,8 @@ export type ReaderContext = {
 	posts: Post[];
 	/** Whether the terminal is wide enough for the outline pane. */
 	outlineFits: boolean;
+	/** Whether the pane is open now, before any `o` (it opens by itself on wide terminals). */
+	outlineAuto?: boolean;
 	/** Enter on a web link opens the browser (the local app; never over serve). */
 	canOpenLinks?: boolean;
 	/** `e` opens the post in the author's editor (the local app; never over serve). */
@@ -88,7 +90,7 @@ export function initialReaderState(post: Post, place: Place = topOfPost, highlig
 		search: undefined,
 		link: undefined,
 		message: undefined,
-		outline: false,
+		outline: undefined,
 		typedAhead: [],
 	};
 }
@@ -442,7 +444,7 @@ function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, arti
 		}
 
 		case 'o': {
-			return {state: context.outlineFits ? {...state, outline: !state.outline} : {...state, message: 'the outline pane needs 120 columns: t opens the heading menu'}};
+			return {state: context.outlineFits ? {...state, outline: !(state.outline ?? context.outlineAuto ?? false)} : {...state, message: 'the outline pane needs 120 columns: t opens the heading menu'}};
 		}
 
 		case 'r': {
