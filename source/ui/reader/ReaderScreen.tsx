@@ -11,6 +11,7 @@ import {useReducerWithEffects} from '../use-reducer-with-effects.js';
 import {ArticleView} from './ArticleView.js';
 import {addressLines, osc52} from './link-actions.js';
 import {helpLines, headerSegments, menuLines, showsTitleBar, statusSegments, titleBarRows} from './reader-lines.js';
+import {readerHitAt} from './reader-hits.js';
 import {outlineLines, outlineMinimumColumns, outlineOpen, outlinePaneWidth} from './outline-pane.js';
 import {initialReaderState, type ReaderAction, type ReaderContext, type ReaderEffect, readerReducer, type ReaderState, settle} from './reader-state.js';
 import {useArticle} from './use-article.js';
@@ -94,8 +95,19 @@ export function ReaderScreen(props: Props) {
 	const latest = useLatest(context);
 	const look = useTextStyle();
 
+	const indent = Math.max(0, Math.floor((columns - pane - textWidth) / 2));
+	const drawn = useLatest({view, article, layout: {bar, pane, indent, rows}});
+
 	useKeys(key => {
-		dispatch({action: {type: 'key', key}, context: latest.current});
+		if (key.at) {
+			const {view: shown, article: text, layout} = drawn.current;
+			const hit = text ? readerHitAt(layout, shown, text, key.at) : undefined;
+			if (hit) {
+				dispatch({action: {type: 'click', hit}, context: latest.current});
+			}
+		} else {
+			dispatch({action: {type: 'key', key}, context: latest.current});
+		}
 	}, active);
 	// The arrival of an article is the event: settle where the reader is on it, once.
 	useEffect(() => {
@@ -113,7 +125,6 @@ export function ReaderScreen(props: Props) {
 		return null;
 	}
 
-	const indent = Math.max(0, Math.floor((columns - pane - textWidth) / 2));
 	const body = (() => {
 		if (!article) {
 			return {kind: 'panel' as const, lines: [fitSegments([{text: 'Rendering…', dim: true}], textWidth)], indent};

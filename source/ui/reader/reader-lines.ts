@@ -76,12 +76,28 @@ export function statusSegments(state: ReaderState, article: RenderedArticle | un
 	return fitSegments([...fitSegments([left], leftWidth), {text: ' '}, ...right], width);
 }
 
+// Lines of the menu above its entries: its title, what was typed, a rule.
+const menuHead = 3;
+
+/** Which entries of the menu are drawn, from where, and the highlighted one kept in view. */
+function menuWindow(state: Pick<ReaderState, 'menu'>, article: RenderedArticle, height: number) {
+	const entries = menuEntries(article.headings, state.menu.query);
+	const rows = Math.max(1, height - menuHead);
+	const cursor = clampCursor({selected: state.menu.cursor, top: Math.max(0, state.menu.cursor - Math.floor(rows / 2))}, entries.length, rows);
+	return {entries, cursor, rows};
+}
+
+/** The heading (index in `article.headings`) on line `line` of the menu as `menuLines` draws it; undefined for none. */
+export function menuHeadingAt(state: Pick<ReaderState, 'menu'>, article: RenderedArticle, height: number, line: number): number | undefined {
+	const {entries, cursor, rows} = menuWindow(state, article, height);
+	const offset = line - menuHead;
+	return offset < 0 || offset >= rows ? undefined : entries[cursor.top + offset];
+}
+
 /** The heading jump menu, drawn in place of the article: a title, what was typed, the headings. */
 export function menuLines(state: ReaderState, article: RenderedArticle, width: number, height: number): Segment[][] {
-	const entries = menuEntries(article.headings, state.menu.query);
+	const {entries, cursor, rows} = menuWindow(state, article, height);
 	const boxWidth = Math.max(10, Math.min(width, 72));
-	const rows = Math.max(1, height - 3);
-	const cursor = clampCursor({selected: state.menu.cursor, top: Math.max(0, state.menu.cursor - Math.floor(rows / 2))}, entries.length, rows);
 	const lines: Segment[][] = [
 		fitSegments([{text: ' Jump to heading', bold: true}, {text: `  ${entries.length} of ${article.headings.length}`, dim: true}], boxWidth),
 		fitSegments([{text: ' filter: ', dim: true}, {text: state.menu.query}, {text: ' ', inverse: true}], boxWidth),

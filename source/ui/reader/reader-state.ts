@@ -8,6 +8,7 @@ import {type HeadingMenu, menuEntries, openMenu, sectionAt} from './heading-menu
 import {pagerKey} from './pager-state.js';
 import {lineAt, type Place, placeOf, topOfPost} from './reading-place.js';
 import {copyTarget, isOpenableUrl, maxCopyLength} from './link-actions.js';
+import type {ReaderHit} from './reader-hits.js';
 
 /** `read` scrolls; `menu` is the heading jump menu; `search` takes the term typed after `/`; `help` lists the keys. */
 export type ReaderMode = 'read' | 'menu' | 'search' | 'help';
@@ -64,7 +65,8 @@ export type ReaderContext = {
 	canEdit?: boolean;
 };
 
-export type ReaderAction = {type: 'key'; key: KeyPress} | {type: 'arrived'};
+/** `click`: the mouse on a link or a heading (see `readerHitAt`). */
+export type ReaderAction = {type: 'key'; key: KeyPress} | {type: 'arrived'} | {type: 'click'; hit: ReaderHit};
 
 export type ReaderEffect =
 	| {type: 'back'}
@@ -462,6 +464,26 @@ function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, arti
 	return {state: scrollTo(state, article, pager.top)};
 }
 
+const enter: KeyPress = {name: 'return', ctrl: false, shift: false};
+
+/**
+ * A click on a heading (outline pane, heading menu) jumps there. A click on a link highlights it
+ * and shows its address, as Tab does; a click on the highlighted link follows it, as Enter does:
+ * a double click follows any link, and no stray click opens a browser.
+ */
+function click(state: ReaderState, context: ReaderContext, article: RenderedArticle, hit: ReaderHit): Step {
+	if (hit.kind === 'heading') {
+		const heading = article.headings[hit.index];
+		return heading && (state.mode === 'read' || state.mode === 'menu') ? {state: {...scrollTo(state, article, heading.line), mode: 'read'}} : {state};
+	}
+
+	if (state.mode !== 'read' || !article.links[hit.index]) {
+		return {state};
+	}
+
+	return state.link === hit.index ? readKey(state, enter, context, article) : {state: {...state, link: hit.index}};
+}
+
 const maxTypedAhead = 32;
 
 function replayTypedAhead(state: ReaderState, context: ReaderContext): Step {
@@ -488,13 +510,17 @@ export function readerReducer(current: ReaderState, action: ReaderAction, contex
 		return replayTypedAhead(state, context);
 	}
 
+	const article = articleOf(state, context);
+	const quiet = state.message === undefined ? state : {...state, message: undefined};
+	if (action.type === 'click') {
+		return article ? click(quiet, context, article, action.hit) : {state};
+	}
+
 	const {key} = action;
 	if (key.ctrl && key.name === 'c') {
 		return {state, effect: {type: 'quit'}};
 	}
 
-	const article = articleOf(state, context);
-	const quiet = state.message === undefined ? state : {...state, message: undefined};
 	if (state.mode === 'help') {
 		if (key.name === 'q') {
 			return {state, effect: {type: 'quit'}};
