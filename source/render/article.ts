@@ -55,7 +55,11 @@ export type RenderedLink = {
 };
 
 export type RenderedArticle = {
-	/** Finished terminal lines: SGR styling and (when asked) OSC 8 only, each at most `width` columns. */
+	/**
+	 * Finished terminal lines: SGR styling and (when asked) OSC 8 only, each at most `width` columns,
+	 * but for a line holding a web address wider than that when there is no OSC 8: it is kept whole,
+	 * so a terminal's copy gets it in one piece.
+	 */
 	lines: string[];
 	/**
 	 * The same lines without any escape sequence, for search and link highlighting. Always set by

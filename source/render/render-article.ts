@@ -131,7 +131,7 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 	const indent = margin > 0 ? lineOf([{text: ' '.repeat(margin), key: ''}], writer) : undefined;
 	const fitted = lines.map(line => {
 		// A safety net for the narrowest widths (a list marker wider than the text column).
-		const fit = line.width > width ? clipRuns([{text: line.plain, key: ''}], width, writer) : line;
+		const fit = line.width > width && !line.overflow ? clipRuns([{text: line.plain, key: ''}], width, writer) : line;
 		return indent && fit.width > 0 ? prefixLine(fit, indent) : fit;
 	});
 	return {...assembleArticle(fitted, headings, anchors, context.links, blocks), header};
