@@ -33,6 +33,8 @@ export type BrowseOptions = {
 	state?: boolean;
 	/** Wheel scrolling (SGR mouse reports, modes 1000 and 1006); `--no-mouse` turns it off. Default true. */
 	mouse?: boolean;
+	/** The outline pane opens by itself on wide terminals (the `outline` setting). Default true. */
+	outline?: boolean;
 	/** Where keys come from: `/dev/tty` when stdin is a pipe. Default `process.stdin`. */
 	stdin?: NodeJS.ReadStream;
 };
@@ -106,7 +108,7 @@ export async function browse(target: Library | BrowseFolder | BrowseSources, opt
 		process.stdout.columns = columns;
 		process.stdout.emit('resize');
 	});
-	const instance = render(<App source={source} loadArticle={loadArticle} local={local} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} textStyle={textStyleFor(options.colorLevel, options.attributes ?? true, options.theme ?? 'dark')} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, stdin});
+	const instance = render(<App source={source} loadArticle={loadArticle} local={local} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} outline={options.outline ?? true} textStyle={textStyleFor(options.colorLevel, options.attributes ?? true, options.theme ?? 'dark')} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, stdin});
 	await instance.waitUntilExit();
 	stopWatchingTerminal();
 	close?.();

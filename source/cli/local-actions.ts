@@ -4,14 +4,14 @@ import {fileLineOf} from '../content/body-line.js';
 import type {Post} from '../content/post.js';
 import type {LocalActions} from '../ui/services.js';
 import {editorCommand, openUrlCommand} from './editor-command.js';
+import {mouseOff} from '../terminal/mouse-reports.js';
 
 export type Terminal = {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; env: NodeJS.ProcessEnv};
 
-/** Button and wheel reports (1000) in SGR form (1006): no motion reports, and Shift still selects text in most terminals. */
-export const mouseOn = '\u001B[?1000h\u001B[?1006h';
+export {mouseOn} from '../terminal/mouse-reports.js';
 
 /** Stops mouse reports, shows the cursor and leaves the alternate screen: on exit, and while another program has the terminal. */
-export const suspendSequence = '\u001B[?1000l\u001B[?1006l\u001B[?25h\u001B[?1049l';
+export const suspendSequence = `${mouseOff}\u001B[?25h\u001B[?1049l`;
 
 function lineInFile(file: string, post: Post, bodyLine: number): number {
 	try {

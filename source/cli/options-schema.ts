@@ -175,7 +175,7 @@ export const optionsSchema = {
 	help: option<boolean>({kind: 'boolean', for: 'all', default: false, parse: flagOrSwitch, flag: {section: 'every', short: 'h', help: ['show this help']}}),
 	version: option<boolean>({kind: 'boolean', for: 'all', default: false, parse: flagOrSwitch, flag: {section: 'every', short: 'v', help: ['print the version']}}),
 	folder: option<string | undefined>({kind: 'string', for: ['browse', 'list', 'serve'], config: 'folder', default: undefined, unset: './posts when it exists, else the bundled guide', parse: filePath}),
-	mouse: option<boolean>({kind: 'boolean', for: ['browse'], config: 'mouse', default: true, parse: flagOrSwitch, flag: {section: 'browser', negated: true, help: ['no mouse wheel: the terminal selects text', 'without Shift']}}),
+	mouse: option<boolean>({kind: 'boolean', for: ['browse', 'serve'], config: 'mouse', default: true, parse: flagOrSwitch, flag: {section: 'browser', negated: true, help: ['no mouse wheel: the terminal selects text', 'without Shift']}}),
 	outline: option<boolean>({kind: 'boolean', for: ['browse', 'serve'], config: 'outline', default: true, parse: flagOrSwitch}),
 	quit: option<'quit' | 'back'>({kind: 'string', for: ['browse', 'serve'], config: 'quit', default: 'quit', parse: choice(['quit', 'back'])}),
 	drafts: option<boolean>({kind: 'boolean', for: ['browse', 'list', 'serve'], config: 'drafts', default: false, parse: flagOrSwitch, flag: {section: 'list', help: ['include drafts (also for the browser and serve)']}}),

@@ -30,6 +30,8 @@ export function serveOptions(settings: Settings, options: GlobalOptions, authori
 		extensions: options.extensions,
 		drafts: options.drafts,
 		watch: options.watch,
+		mouse: settings.mouse,
+		outline: settings.outline,
 		...(settings.title === undefined ? {} : {title: settings.title}),
 	};
 }

@@ -55,7 +55,11 @@ export type RenderedLink = {
 };
 
 export type RenderedArticle = {
-	/** Finished terminal lines: SGR styling and (when asked) OSC 8 only, each at most `width` columns. */
+	/**
+	 * Finished terminal lines: SGR styling and (when asked) OSC 8 only, each at most `width` columns,
+	 * but for a line holding a web address wider than that when there is no OSC 8: it is kept whole,
+	 * so a terminal's copy gets it in one piece.
+	 */
 	lines: string[];
 	/**
 	 * The same lines without any escape sequence, for search and link highlighting. Always set by
@@ -74,6 +78,11 @@ export type RenderedArticle = {
 	 * positions, search hits given as body lines). Always set by `renderArticle` and the article loader.
 	 */
 	blocks?: SourceBlock[];
+	/**
+	 * How many lines at the top are the header block (title, facts, tags, description, rule): the
+	 * reader shows its own title bar only once these have scrolled off. Absent: no header block.
+	 */
+	header?: number;
 	/** Set when the article could not be rendered normally and is shown as plain text (also its first line). */
 	notice?: string;
 };

@@ -76,7 +76,7 @@ function imageRuns(alt: string, target: string, key: string, context: InlineCont
 	const label = alt.trim() === '' ? '[image]' : `[image: ${alt}]`;
 	const runs: Run[] = [{text: label, key: nest(key, 'image'), link}];
 	if (target !== '') {
-		runs.push({text: ' ', key, link}, {text: target, key: nest(key, 'url'), link});
+		runs.push({text: ' ', key, link}, {text: target, key: nest(key, 'url'), link, ...(context.showUrls ? {unbroken: true as const} : {})});
 	}
 
 	return runs;
@@ -173,8 +173,12 @@ function addLinkRuns(runs: Run[], token: Tokens.Link, key: string, context: Inli
 	const record = context.links[index]!;
 	// An autolink or a bare address shows its URL already.
 	const bare = target.replace(/^(?:https?:\/\/|mailto:)/i, '');
-	if (context.showUrls && record.kind === 'external' && text !== target && text !== bare) {
+	if (context.showUrls && record.kind === 'external' && (text === target || text === bare)) {
+		for (let position = start; position < runs.length; position++) {
+			runs[position]!.unbroken = true;
+		}
+	} else if (context.showUrls && record.kind === 'external') {
 		const urlKey = nest(key, 'url');
-		runs.push({text: ' (', key: urlKey, link: index}, {text: target, key: urlKey, link: index}, {text: ')', key: urlKey, link: index});
+		runs.push({text: ' (', key: urlKey, link: index}, {text: target, key: urlKey, link: index, unbroken: true}, {text: ')', key: urlKey, link: index});
 	}
 }

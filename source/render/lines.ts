@@ -2,13 +2,29 @@ import type {Painter} from './style.js';
 import {isPrintableAscii, splitGraphemes, textWidth} from './text-width.js';
 
 /** A styled span of inline text. `link` indexes the article's link list. A `\n` run is a hard break. */
-export type Run = {text: string; key: string; link?: number};
+export type Run = {
+	text: string;
+	key: string;
+	link?: number;
+	/**
+	 * An address printed for a terminal without OSC 8 links: a word holding it is never broken, even
+	 * when wider than the line, because a terminal's copy would take the line break into the address.
+	 */
+	unbroken?: true;
+};
 
 /** Where a link sits on a line: string indices into the line's plain text. */
 export type LinkPart = {link: number; from: number; to: number};
 
 /** A finished line: styled text, the same text without styling, its width in columns, its links. */
-export type Line = {ansi: string; plain: string; width: number; links: LinkPart[]};
+export type Line = {
+	ansi: string;
+	plain: string;
+	width: number;
+	links: LinkPart[];
+	/** Wider than the width it was wrapped to on purpose: it holds an unbroken address. */
+	overflow?: true;
+};
 
 type Piece = {text: string; key: string; link: number | undefined; width: number};
 
@@ -136,7 +152,8 @@ export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[]
 
 	const breakLine = () => {
 		closePiece();
-		lines.push(toLine(pieces, writer));
+		const line = toLine(pieces, writer);
+		lines.push(lineWidth > limit ? {...line, overflow: true} : line);
 		pieces = [];
 		lineWidth = 0;
 	};
@@ -162,6 +179,13 @@ export function wrapRuns(runs: Run[], width: number, writer: LineWriter): Line[]
 			appendParts();
 		} else if (wordWidth <= limit) {
 			breakLine();
+			appendParts();
+		} else if (partRun.slice(0, partCount).some(run => run.unbroken)) {
+			// An address wider than the line gets a line of its own, whole.
+			if (lineWidth > 0) {
+				breakLine();
+			}
+
 			appendParts();
 		} else {
 			// A long word starts a new line unless most of this one is still free (CJK text has no spaces).
@@ -282,7 +306,8 @@ export function spaceLine(count: number): Line {
 
 /** Puts `prefix` (already styled, `width` columns) before a line. */
 export function prefixLine(line: Line, prefix: Line): Line {
-	return joinLines([prefix, line]);
+	const joined = joinLines([prefix, line]);
+	return line.overflow ? {...joined, overflow: true} : joined;
 }
 
 /** Cuts a line of runs to `width` columns, ending in a dim `…` where something was cut. */

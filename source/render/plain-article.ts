@@ -17,6 +17,7 @@ export function plainArticle(post: ArticleSource, options: RenderOptions, notice
 		...wrapRuns([{text: sanitize(post.title).replace(/\s+/g, ' ').trim() || 'Untitled', key: 'title'}], width, writer),
 		lineOf([{text: '─'.repeat(width), key: 'rule'}], writer),
 	];
+	const header = lines.length;
 	const firstLineOf: number[] = [];
 	const blocks: SourceBlock[] = [{line: 0, source: 0}];
 	for (const [index, source] of sanitize(post.body).split('\n').entries()) {
@@ -37,5 +38,5 @@ export function plainArticle(post: ArticleSource, options: RenderOptions, notice
 
 	const indent = margin > 0 ? lineOf([{text: ' '.repeat(margin), key: ''}], writer) : undefined;
 	const fitted = indent ? lines.map(line => line.width > 0 ? prefixLine(line, indent) : line) : lines;
-	return {lines: fitted.map(line => line.ansi), plain: fitted.map(line => line.plain), headings, anchors, links: [], blocks, notice: sanitize(notice).replace(/\s+/g, " ")};
+	return {lines: fitted.map(line => line.ansi), plain: fitted.map(line => line.plain), headings, anchors, links: [], blocks, header, notice: sanitize(notice).replace(/\s+/g, " ")};
 }

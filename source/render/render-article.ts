@@ -52,7 +52,9 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 		},
 	};
 	const context: BlockContext = {links, showUrls: !(options.hyperlinks && options.colorLevel > 0), pendingAnchors: [], writer, budget: {highlight: highlightBudget}, nestedHeadings: []};
-	const lines: Line[] = [...renderHeaderBlock(post, width, writer, context), blankLine];
+	const lines: Line[] = [...renderHeaderBlock(post, width, writer, context)];
+	const header = lines.length;
+	lines.push(blankLine);
 	const headings: RenderedHeading[] = [];
 	const anchors: Record<string, number> = {};
 	const real: Outline = post.headings.filter(heading => !heading.inferred);
@@ -129,10 +131,10 @@ function render(post: ArticleSource, options: RenderOptions): RenderedText {
 	const indent = margin > 0 ? lineOf([{text: ' '.repeat(margin), key: ''}], writer) : undefined;
 	const fitted = lines.map(line => {
 		// A safety net for the narrowest widths (a list marker wider than the text column).
-		const fit = line.width > width ? clipRuns([{text: line.plain, key: ''}], width, writer) : line;
+		const fit = line.width > width && !line.overflow ? clipRuns([{text: line.plain, key: ''}], width, writer) : line;
 		return indent && fit.width > 0 ? prefixLine(fit, indent) : fit;
 	});
-	return assembleArticle(fitted, headings, anchors, context.links, blocks);
+	return {...assembleArticle(fitted, headings, anchors, context.links, blocks), header};
 }
 
 /**

@@ -34,6 +34,10 @@ export type ServeOptions = {
 	drafts: boolean;
 	/** Re-index when files change (`--no-watch` turns it off). */
 	watch: boolean;
+	/** Wheel and click reports from readers' terminals (`--no-mouse`, `mouse = false`); default true. */
+	mouse?: boolean;
+	/** The outline pane opens by itself on wide terminals (`outline = false` turns it off); default true. */
+	outline?: boolean;
 	/** The blog's name in readers' headers (`--title`, `serve.title`); default the folder's name. */
 	title?: string;
 };

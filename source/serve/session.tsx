@@ -6,6 +6,7 @@ import type {LibrarySource, LoadArticle} from '../ui/services.js';
 import type {TerminalSize} from '../terminal/terminal-size.js';
 import type {TextStyle} from '../ui/text-style.js';
 import {type ChannelLike, TtyInput, TtyOutput} from './terminal-streams.js';
+import {mouseOff, mouseOn} from '../terminal/mouse-reports.js';
 
 export type SessionApp = {
 	source: LibrarySource;
@@ -16,6 +17,10 @@ export type SessionApp = {
 	release?: () => void;
 	/** What this client's terminal takes: no colour under NO_COLOR, but still the attributes. */
 	textStyle: TextStyle;
+	/** Ask the client's terminal for wheel and click reports while the session runs (`--no-mouse` turns it off). */
+	mouse: boolean;
+	/** The outline pane opens by itself on a wide terminal (the `outline` setting). */
+	outline: boolean;
 };
 
 export type SessionSettings = {
@@ -38,7 +43,8 @@ export type InkSession = {
 };
 
 const enterScreen = '\u001B[?1049h';
-const leaveScreen = '\u001B[?25h\u001B[?1049l';
+// Mouse reports off whether or not they were asked for: a client's terminal must not be left sending them.
+const leaveScreen = `${mouseOff}\u001B[?25h\u001B[?1049l`;
 
 /** Ink writes error overviews to stderr; a server's internals are no business of the reader's. */
 function discard(): Writable {
@@ -90,7 +96,7 @@ export function startInkSession(channel: ChannelLike, app: SessionApp, settings:
 		},
 	});
 	const input = new TtyInput();
-	output.send(enterScreen);
+	output.send(enterScreen + (app.mouse ? mouseOn : ''));
 	const instance = render(
 		<SessionBoundary onError={error => {
 			// Deferred: the first render can fail before `instance` is assigned, and React is still handling the error.
@@ -99,7 +105,7 @@ export function startInkSession(channel: ChannelLike, app: SessionApp, settings:
 			});
 		}}
 		>
-			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} showFilePaths={false} textStyle={app.textStyle} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
+			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} showFilePaths={false} textStyle={app.textStyle} outline={app.outline} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
 		</SessionBoundary>,
 		{stdout: output as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: discard() as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: false},
 	);

@@ -24,11 +24,13 @@ export type AppProps = {
 	local?: LocalActions;
 	/** Colour and attributes the terminal takes; by default what the global chalk level allows. */
 	textStyle?: TextStyle;
+	/** The outline pane opens by itself beside the article on wide terminals (the `outline` setting). Default true. */
+	outline?: boolean;
 };
 
 const notIndexing = (): Indexing | undefined => undefined;
 
-export function App({source, loadArticle, readingWidth = 100, showDrafts = false, showFilePaths = true, positions, local, textStyle}: AppProps) {
+export function App({source, loadArticle, readingWidth = 100, showDrafts = false, showFilePaths = true, positions, local, textStyle, outline = true}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const library = useSyncExternalStore(source.subscribe, source.current);
@@ -54,7 +56,7 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 				{tooSmall ? <TooSmall columns={columns}/> : null}
 				<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onReload={source.reload}/>
 				{request
-					? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} onBack={() => {
+					? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} autoOutline={outline} onBack={() => {
 						setRequest(undefined);
 					}} onQuit={exit} onReload={source.reload} local={local}/>
 					: null}

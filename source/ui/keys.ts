@@ -6,6 +6,8 @@ export type KeyPress = {
 	name: string;
 	ctrl: boolean;
 	shift: boolean;
+	/** For `click` (a left-button press): where, 1-based, as the terminal reports it. */
+	at?: {column: number; row: number};
 };
 
 const namedKeys: Array<[keyof InkKey, string]> = [
@@ -70,10 +72,18 @@ export function parseMouse(sequence: string): MouseReport | undefined {
 /** Lines a wheel notch scrolls, as in less and most pagers. */
 export const wheelStep = 3;
 
-/** The wheel as arrow keys, so every screen scrolls with it; any other report is dropped, never typed text. */
-function mouseKeys({button, release}: MouseReport): KeyPress[] {
-	// Bits 2–4 are Shift, Meta and Ctrl; 64 and 65 are the wheel's up and down.
+/**
+ * The wheel as arrow keys, so every screen scrolls with it, and a left-button press as `click` with
+ * its place (screens that know what is drawn there act on it, the others ignore it); any other
+ * report is dropped, never typed text.
+ */
+function mouseKeys({button, column, row, release}: MouseReport): KeyPress[] {
+	// Bits 2–4 are Shift, Meta and Ctrl; 64 and 65 are the wheel's up and down, 0 the left button.
 	const wheel = button & ~0b1_1100;
+	if (wheel === 0 && !release) {
+		return [{name: 'click', ctrl: (button & 0b1_0000) !== 0, shift: (button & 0b100) !== 0, at: {column, row}}];
+	}
+
 	if (release || (wheel !== 64 && wheel !== 65)) {
 		return [];
 	}

@@ -167,7 +167,7 @@ test('an exception inside one session ends that session only', async () => {
 		appFor() {
 			const source = staticLibrary(library);
 			if (sessions++ > 0) {
-				return {source, loadArticle: async () => assert.fail('not opened'), readingWidth: undefined, showDrafts: false, textStyle: {colour: true, attributes: true}};
+				return {source, loadArticle: async () => assert.fail('not opened'), readingWidth: undefined, showDrafts: false, textStyle: {colour: true, attributes: true}, mouse: true, outline: true};
 			}
 
 			let broken = false;
@@ -196,7 +196,7 @@ test('an exception inside one session ends that session only', async () => {
 				loadArticle: async () => assert.fail('not opened'),
 				readingWidth: undefined,
 				showDrafts: false,
-				textStyle: {colour: true, attributes: true},
+				textStyle: {colour: true, attributes: true}, mouse: true, outline: true,
 			};
 		},
 		colourFor: () => false,

@@ -40,7 +40,7 @@ test('named keys, Shift-Tab, Backspace sent as DEL, and control keys', () => {
 	assert.deepEqual(names('\u0006'), ['ctrl-f']);
 });
 
-test('SGR mouse reports are decoded, never typed: the wheel scrolls three lines, clicks and releases are dropped', () => {
+test('SGR mouse reports are decoded, never typed: the wheel scrolls three lines, a left press is a click with its place, releases are dropped', () => {
 	const none = {} as Key;
 	assert.deepEqual(parseMouse('\u001B[<64;10;5M'), {button: 64, column: 10, row: 5, release: false});
 	assert.deepEqual(parseMouse('[<0;120;40m'), {button: 0, column: 120, row: 40, release: true});
@@ -50,8 +50,10 @@ test('SGR mouse reports are decoded, never typed: the wheel scrolls three lines,
 	assert.deepEqual(names('[<64;10;5M', '\u001B[<64;10;5M'), ['up', 'up', 'up']);
 	assert.deepEqual(names('[<65;10;5M', '\u001B[<65;10;5M'), ['down', 'down', 'down']);
 	assert.deepEqual(names('[<69;10;5M', '\u001B[<69;10;5M'), ['down', 'down', 'down'], 'Shift and the wheel');
-	assert.deepEqual(names('[<0;10;5M', '\u001B[<0;10;5M'), []);
-	assert.deepEqual(names('[<0;10;5m', '\u001B[<0;10;5m'), []);
+	assert.deepEqual(toKeyPresses('[<0;10;5M', none, '\u001B[<0;10;5M'), [{name: 'click', ctrl: false, shift: false, at: {column: 10, row: 5}}]);
+	assert.deepEqual(toKeyPresses('[<0;120;40M', none), [{name: 'click', ctrl: false, shift: false, at: {column: 120, row: 40}}], 'without its Esc');
+	assert.deepEqual(names('[<0;10;5m', '\u001B[<0;10;5m'), [], 'the release');
+	assert.deepEqual(names('[<2;10;5M', '\u001B[<2;10;5M'), [], 'the right button');
 	assert.deepEqual(names('[<35;10;5M'), [], 'motion');
 	assert.deepEqual(names('j'), ['j']);
 });

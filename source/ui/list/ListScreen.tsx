@@ -8,6 +8,7 @@ import {useReducerWithEffects} from '../use-reducer-with-effects.js';
 import {emptyLines, helpLines, indexingLines, type Line, listLines, previewMinimumWidth, problemLines, searchLines, tagBrowserLines, withPreview} from './body-lines.js';
 import {footerSegments} from './footer-segments.js';
 import {headerSegments} from './header-segments.js';
+import {listEntryAt} from './list-hits.js';
 import {browsedTags, initialListState, inputScreenHeight, type ListAction, type ListContext, type ListEffect, listReducer, type ListState, resolveView} from './list-state.js';
 import {ListView} from './ListView.js';
 import {searchResults} from './search-results.js';
@@ -94,9 +95,15 @@ export function ListScreen(props: Props) {
 			}
 		},
 	);
-	const latest = useLatest({context, indexing: props.indexing});
+	const latest = useLatest({context, indexing: props.indexing, state, columns});
 	useKeys(key => {
-		if (!latest.current.indexing || (key.ctrl && key.name === 'c') || key.name === 'q') {
+		if (key.at) {
+			const {context: at, state: now, columns: width} = latest.current;
+			const index = latest.current.indexing || (now.mode !== 'browse' && now.mode !== 'filter') ? undefined : listEntryAt(resolveView(now, at), at.height, width, key.at);
+			if (index !== undefined) {
+				dispatch({action: {type: 'click', index}, context: at});
+			}
+		} else if (!latest.current.indexing || (key.ctrl && key.name === 'c') || key.name === 'q') {
 			dispatch({action: {type: 'key', key}, context: latest.current.context});
 		}
 	}, active);

@@ -85,10 +85,15 @@ export function listLines(view: {entries: ListEntries; selected: number; top: nu
 	});
 }
 
+/** Columns of the list's part of a line beside the preview (a ` │ ` separates the two). */
+export function previewListWidth(width: number): number {
+	return width - Math.min(60, Math.floor(width * 0.36)) - 3;
+}
+
 /** The list beside a preview of the selected post, for terminals 120 columns or wider. */
 export function withPreview(view: {entries: ListEntries; selected: number; top: number}, width: number, height: number): Line[] {
-	const paneWidth = Math.min(60, Math.floor(width * 0.36));
-	const listWidth = width - paneWidth - 3;
+	const listWidth = previewListWidth(width);
+	const paneWidth = width - listWidth - 3;
 	const list = padTo(listLines(view, listWidth, height), listWidth, height);
 	const entry = view.entries.entries[view.selected];
 	const preview = entry?.kind === 'post'

@@ -33,7 +33,8 @@ export type ListState = {
 /** What the reducer reads but does not own. */
 export type ListContext = {library: Library; showDrafts: boolean; /** Lines for rows in the list body. */ height: number};
 
-export type ListAction = {type: 'key'; key: KeyPress} | {type: 'apply-search'} | {type: 'apply-filter'};
+/** `click`: the mouse on a row (see `listEntryAt`). */
+export type ListAction = {type: 'key'; key: KeyPress} | {type: 'apply-search'} | {type: 'apply-filter'} | {type: 'click'; index: number};
 
 // Up to this many posts a fuzzy pass costs a few milliseconds, so the rows follow every keystroke;
 // past it the pass runs once typing pauses, so keys never wait for it.
@@ -185,6 +186,19 @@ function openSelected(state: ListState, context: ListContext): Step {
 	}
 
 	return {state, effect: {type: 'open', request: {post: entry.post}}};
+}
+
+/**
+ * A click on a row selects it; a click on the selected row opens it, as Enter does. So a double
+ * click opens any row, and no click opens a post the reader has not seen selected first.
+ */
+function clickRow(state: ListState, context: ListContext, index: number): Step {
+	if (state.mode !== 'browse' && state.mode !== 'filter') {
+		return {state};
+	}
+
+	const {entries, selected, top} = resolveView(state, context);
+	return index === selected ? openSelected(state, context) : {state: select(state, entries, index, top, context.height)};
 }
 
 function browseKey(state: ListState, key: KeyPress, context: ListContext): Step {
@@ -368,6 +382,10 @@ export function listReducer(state: ListState, action: ListAction, context: ListC
 		return state.search.applied === state.search.term
 			? {state}
 			: {state: {...state, search: {...state.search, applied: state.search.term, cursor: {selected: 0, top: 0}}}};
+	}
+
+	if (action.type === 'click') {
+		return clickRow(state, context, action.index);
 	}
 
 	const {key} = action;

@@ -4,10 +4,11 @@ import {type Segment} from '../segments.js';
 import {SegmentLine} from '../SegmentLine.js';
 
 type Props = {
-	header: Segment[];
+	/** The title bar, with a rule under it; absent while the article's own header block is in view. */
+	header?: Segment[] | undefined;
 	/** The article lines in view, or what stands in their place (heading menu, help). */
 	body: {kind: 'article'; lines: string[]; indent: number} | {kind: 'panel'; lines: Segment[][]; indent: number};
-	/** The outline pane on the left, when open. */
+	/** The outline pane on the left, when open; `width` counts the divider drawn after its lines. */
 	pane?: {lines: Segment[][]; width: number} | undefined;
 	status: Segment[];
 	/** Lines that continue the status bar (a long address, wrapped). */
@@ -39,14 +40,15 @@ export function ArticleView({header, body, pane, status, more, notice, columns, 
 	);
 	return (
 		<Box flexDirection="column">
-			<SegmentLine segments={header}/>
-			{rule}
+			{header ? <SegmentLine segments={header}/> : null}
+			{header ? rule : null}
 			{pane
 				? (
 					<Box flexDirection="row" height={rows}>
-						<Box flexDirection="column" width={pane.width} height={rows}>
+						<Box flexDirection="column" width={pane.width - 1} height={rows}>
 							{pane.lines.map((line, index) => <SegmentLine key={index} segments={line}/>)}
 						</Box>
+						<Text dimColor>{Array.from({length: rows}, () => '│').join('\n')}</Text>
 						{content}
 					</Box>
 				)

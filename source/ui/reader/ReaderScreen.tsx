@@ -10,7 +10,9 @@ import {useTextStyle} from '../text-style.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
 import {ArticleView} from './ArticleView.js';
 import {addressLines, osc52} from './link-actions.js';
-import {helpLines, headerSegments, menuLines, outlineLines, statusSegments} from './reader-lines.js';
+import {helpLines, headerSegments, menuLines, showsTitleBar, statusSegments, titleBarRows} from './reader-lines.js';
+import {readerHitAt} from './reader-hits.js';
+import {outlineLines, outlineMinimumColumns, outlineOpen, outlinePaneWidth} from './outline-pane.js';
 import {initialReaderState, type ReaderAction, type ReaderContext, type ReaderEffect, readerReducer, type ReaderState, settle} from './reader-state.js';
 import {useArticle} from './use-article.js';
 import {useLivePost} from './use-live-post.js';
@@ -34,11 +36,10 @@ type Props = {
 	onReload?: (() => void) | undefined;
 	/** Browser and editor; absent over serve. */
 	local?: LocalActions | undefined;
+	/** The outline pane opens by itself on a wide terminal (the `outline` setting). */
+	autoOutline: boolean;
 };
 
-// The outline pane opens beside the article from this width on.
-export const outlineMinimumColumns = 120;
-const paneWidth = 32;
 
 function initialState({request, positions}: Pick<Props, 'request' | 'positions'>): ReaderState {
 	const line = request.line ?? positions?.get(request.post.slug);
@@ -74,20 +75,39 @@ export function ReaderScreen(props: Props) {
 	const posts = postsOnShow(library, showDrafts);
 	const {post, removed} = useLivePost(state.post, posts);
 	const outlineFits = columns >= outlineMinimumColumns;
-	const pane = state.outline && outlineFits ? paneWidth : 0;
+	const outlineAuto = outlineOpen(undefined, columns, props.autoOutline);
+	// Sized from the post's own outline: the article's width depends on it, so it cannot wait for the article.
+	const pane = outlineOpen(state.outline, columns, props.autoOutline) ? outlinePaneWidth(post.headings, columns) : 0;
 	const textWidth = Math.max(1, Math.min(readingWidth, columns - 4 - pane));
 	const article = useArticle(post, textWidth, loadArticle);
 	const focused = article && state.link !== undefined ? article.links[state.link] : undefined;
 	// The whole address of the highlighted link, wrapped, in place of the status bar when it is longer.
 	const address = focused && state.mode === 'read' && !state.message ? addressLines(focused.target, columns) : undefined;
-	const rows = Math.max(1, height - 4 - (removed ? 1 : 0) - Math.max(0, (address?.length ?? 1) - 1));
-	const context: ReaderContext = {article, articleFor: post.id, rows, posts, outlineFits, canOpenLinks: props.local !== undefined, canEdit: props.local !== undefined && post.absolutePath !== undefined};
+	const rowsUnderBar = Math.max(1, height - 4 - (removed ? 1 : 0) - Math.max(0, (address?.length ?? 1) - 1));
+	// Keys scroll by the rows under the title bar, which is up whenever the header block is out of view
+	// (so G and End show the last line); an article that fits whole without the bar does not scroll.
+	const scrollRows = article && article.lines.length <= rowsUnderBar + titleBarRows ? rowsUnderBar + titleBarRows : rowsUnderBar;
+	const context: ReaderContext = {article, articleFor: post.id, rows: scrollRows, posts, outlineFits, outlineAuto, canOpenLinks: props.local !== undefined, canEdit: props.local !== undefined && post.absolutePath !== undefined};
 	const view = settle(state, context);
+	// The title bar and its rule give their rows to the text while the header block says the same.
+	const bar = showsTitleBar(view, article);
+	const rows = bar ? rowsUnderBar : rowsUnderBar + titleBarRows;
 	const latest = useLatest(context);
 	const look = useTextStyle();
 
+	const indent = Math.max(0, Math.floor((columns - pane - textWidth) / 2));
+	const drawn = useLatest({view, article, layout: {bar, pane, indent, rows}});
+
 	useKeys(key => {
-		dispatch({action: {type: 'key', key}, context: latest.current});
+		if (key.at) {
+			const {view: shown, article: text, layout} = drawn.current;
+			const hit = text ? readerHitAt(layout, shown, text, key.at) : undefined;
+			if (hit) {
+				dispatch({action: {type: 'click', hit}, context: latest.current});
+			}
+		} else {
+			dispatch({action: {type: 'key', key}, context: latest.current});
+		}
 	}, active);
 	// The arrival of an article is the event: settle where the reader is on it, once.
 	useEffect(() => {
@@ -105,7 +125,6 @@ export function ReaderScreen(props: Props) {
 		return null;
 	}
 
-	const indent = Math.max(0, Math.floor((columns - pane - textWidth) / 2));
 	const body = (() => {
 		if (!article) {
 			return {kind: 'panel' as const, lines: [fitSegments([{text: 'Rendering…', dim: true}], textWidth)], indent};
@@ -123,7 +142,7 @@ export function ReaderScreen(props: Props) {
 	})();
 	return (
 		<ArticleView
-			header={headerSegments(post, columns)}
+			header={bar ? headerSegments(post, columns) : undefined}
 			body={body}
 			pane={pane > 0 && article ? {lines: outlineLines(article, view.top, pane - 1, rows), width: pane} : undefined}
 			status={address?.[0] ?? statusSegments(view, article, view.top, rows, columns)}

@@ -19,6 +19,17 @@ export function headerSegments(post: Post, width: number): Segment[] {
 	return fitSegments([...left, {text: '  '}, {text: facts, dim: true}, {text: ' '}], width);
 }
 
+/** The title bar and the rule under it. */
+export const titleBarRows = 2;
+
+/**
+ * The title bar repeats the article's header block (title, date, tags), so it is shown only once
+ * that block has scrolled off, and over the heading menu and the help, which hide it.
+ */
+export function showsTitleBar(state: Pick<ReaderState, 'mode' | 'top'>, article: RenderedArticle | undefined): boolean {
+	return !article || state.mode === 'menu' || state.mode === 'help' || state.top >= (article.header ?? 0);
+}
+
 function percentRead(total: number, top: number, rows: number): string {
 	if (total <= rows) {
 		return 'all';
@@ -65,12 +76,28 @@ export function statusSegments(state: ReaderState, article: RenderedArticle | un
 	return fitSegments([...fitSegments([left], leftWidth), {text: ' '}, ...right], width);
 }
 
+// Lines of the menu above its entries: its title, what was typed, a rule.
+const menuHead = 3;
+
+/** Which entries of the menu are drawn, from where, and the highlighted one kept in view. */
+function menuWindow(state: Pick<ReaderState, 'menu'>, article: RenderedArticle, height: number) {
+	const entries = menuEntries(article.headings, state.menu.query);
+	const rows = Math.max(1, height - menuHead);
+	const cursor = clampCursor({selected: state.menu.cursor, top: Math.max(0, state.menu.cursor - Math.floor(rows / 2))}, entries.length, rows);
+	return {entries, cursor, rows};
+}
+
+/** The heading (index in `article.headings`) on line `line` of the menu as `menuLines` draws it; undefined for none. */
+export function menuHeadingAt(state: Pick<ReaderState, 'menu'>, article: RenderedArticle, height: number, line: number): number | undefined {
+	const {entries, cursor, rows} = menuWindow(state, article, height);
+	const offset = line - menuHead;
+	return offset < 0 || offset >= rows ? undefined : entries[cursor.top + offset];
+}
+
 /** The heading jump menu, drawn in place of the article: a title, what was typed, the headings. */
 export function menuLines(state: ReaderState, article: RenderedArticle, width: number, height: number): Segment[][] {
-	const entries = menuEntries(article.headings, state.menu.query);
+	const {entries, cursor, rows} = menuWindow(state, article, height);
 	const boxWidth = Math.max(10, Math.min(width, 72));
-	const rows = Math.max(1, height - 3);
-	const cursor = clampCursor({selected: state.menu.cursor, top: Math.max(0, state.menu.cursor - Math.floor(rows / 2))}, entries.length, rows);
 	const lines: Segment[][] = [
 		fitSegments([{text: ' Jump to heading', bold: true}, {text: `  ${entries.length} of ${article.headings.length}`, dim: true}], boxWidth),
 		fitSegments([{text: ' filter: ', dim: true}, {text: state.menu.query}, {text: ' ', inverse: true}], boxWidth),
@@ -121,18 +148,4 @@ export function helpLines(width: number): Segment[][] {
 		[],
 		...helpRows.map(([keys, what]) => fitSegments([{text: ` ${keys}`.padEnd(keyWidth + 1), bold: true}, {text: ` ${what}`}], width)),
 	];
-}
-
-/** The outline pane: every heading, the section in view highlighted and kept in view. */
-export function outlineLines(article: RenderedArticle, top: number, width: number, height: number): Segment[][] {
-	const current = currentSection(article, top);
-	const rows = Math.max(1, height - 1);
-	const cursor = clampCursor({selected: Math.max(0, current), top: Math.max(0, current - Math.floor(rows / 2))}, article.headings.length, rows);
-	const lines: Segment[][] = [fitSegments([{text: ' Outline', bold: true}], width)];
-	for (const [offset, heading] of article.headings.slice(cursor.top, cursor.top + rows).entries()) {
-		const isCurrent = cursor.top + offset === current;
-		lines.push(fitSegments([{text: ` ${'  '.repeat(Math.max(0, Math.min(4, heading.depth - 1)))}`}, {text: heading.text, inverse: isCurrent, dim: !isCurrent}], width));
-	}
-
-	return lines;
 }

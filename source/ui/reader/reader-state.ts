@@ -8,6 +8,7 @@ import {type HeadingMenu, menuEntries, openMenu, sectionAt} from './heading-menu
 import {pagerKey} from './pager-state.js';
 import {lineAt, type Place, placeOf, topOfPost} from './reading-place.js';
 import {copyTarget, isOpenableUrl, maxCopyLength} from './link-actions.js';
+import type {ReaderHit} from './reader-hits.js';
 
 /** `read` scrolls; `menu` is the heading jump menu; `search` takes the term typed after `/`; `help` lists the keys. */
 export type ReaderMode = 'read' | 'menu' | 'search' | 'help';
@@ -38,8 +39,8 @@ export type ReaderState = {
 	link: number | undefined;
 	/** One line for the status bar until the next key: a link's full address, why a link went nowhere. */
 	message: string | undefined;
-	/** The outline pane beside the article (wide terminals). */
-	outline: boolean;
+	/** The outline pane beside the article as the reader chose with `o`; undefined until then (it opens by itself on wide terminals). */
+	outline: boolean | undefined;
 	/** Keys typed while the article was still rendering, applied when it arrives. */
 	typedAhead: KeyPress[];
 };
@@ -56,13 +57,16 @@ export type ReaderContext = {
 	posts: Post[];
 	/** Whether the terminal is wide enough for the outline pane. */
 	outlineFits: boolean;
+	/** Whether the pane is open now, before any `o` (it opens by itself on wide terminals). */
+	outlineAuto?: boolean;
 	/** Enter on a web link opens the browser (the local app; never over serve). */
 	canOpenLinks?: boolean;
 	/** `e` opens the post in the author's editor (the local app; never over serve). */
 	canEdit?: boolean;
 };
 
-export type ReaderAction = {type: 'key'; key: KeyPress} | {type: 'arrived'};
+/** `click`: the mouse on a link or a heading (see `readerHitAt`). */
+export type ReaderAction = {type: 'key'; key: KeyPress} | {type: 'arrived'} | {type: 'click'; hit: ReaderHit};
 
 export type ReaderEffect =
 	| {type: 'back'}
@@ -88,7 +92,7 @@ export function initialReaderState(post: Post, place: Place = topOfPost, highlig
 		search: undefined,
 		link: undefined,
 		message: undefined,
-		outline: false,
+		outline: undefined,
 		typedAhead: [],
 	};
 }
@@ -442,7 +446,7 @@ function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, arti
 		}
 
 		case 'o': {
-			return {state: context.outlineFits ? {...state, outline: !state.outline} : {...state, message: 'the outline pane needs 120 columns: t opens the heading menu'}};
+			return {state: context.outlineFits ? {...state, outline: !(state.outline ?? context.outlineAuto ?? false)} : {...state, message: 'the outline pane needs 120 columns: t opens the heading menu'}};
 		}
 
 		case 'r': {
@@ -458,6 +462,26 @@ function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, arti
 	const lineCount = Math.max(article.lines.length, state.top + context.rows);
 	const pager = pagerKey({top: state.top}, key, key.name === 'G' || key.name === 'end' ? article.lines.length : lineCount, context.rows);
 	return {state: scrollTo(state, article, pager.top)};
+}
+
+const enter: KeyPress = {name: 'return', ctrl: false, shift: false};
+
+/**
+ * A click on a heading (outline pane, heading menu) jumps there. A click on a link highlights it
+ * and shows its address, as Tab does; a click on the highlighted link follows it, as Enter does:
+ * a double click follows any link, and no stray click opens a browser.
+ */
+function click(state: ReaderState, context: ReaderContext, article: RenderedArticle, hit: ReaderHit): Step {
+	if (hit.kind === 'heading') {
+		const heading = article.headings[hit.index];
+		return heading && (state.mode === 'read' || state.mode === 'menu') ? {state: {...scrollTo(state, article, heading.line), mode: 'read'}} : {state};
+	}
+
+	if (state.mode !== 'read' || !article.links[hit.index]) {
+		return {state};
+	}
+
+	return state.link === hit.index ? readKey(state, enter, context, article) : {state: {...state, link: hit.index}};
 }
 
 const maxTypedAhead = 32;
@@ -486,13 +510,17 @@ export function readerReducer(current: ReaderState, action: ReaderAction, contex
 		return replayTypedAhead(state, context);
 	}
 
+	const article = articleOf(state, context);
+	const quiet = state.message === undefined ? state : {...state, message: undefined};
+	if (action.type === 'click') {
+		return article ? click(quiet, context, article, action.hit) : {state};
+	}
+
 	const {key} = action;
 	if (key.ctrl && key.name === 'c') {
 		return {state, effect: {type: 'quit'}};
 	}
 
-	const article = articleOf(state, context);
-	const quiet = state.message === undefined ? state : {...state, message: undefined};
 	if (state.mode === 'help') {
 		if (key.name === 'q') {
 			return {state, effect: {type: 'quit'}};

@@ -38,26 +38,47 @@ async function openGuide(columns = 80, rows = 24, positions?: PositionStore, sho
 	return harness;
 }
 
-const topLine = (frame: string) => (frame.split('\n')[2] ?? '').trim();
+// The title bar and its rule (drawn from the first column) are there only once the header block has scrolled off.
+const hasTitleBar = (frame: string) => (frame.split('\n')[1] ?? '').startsWith('─');
+const topLine = (frame: string) => (frame.split('\n')[hasTitleBar(frame) ? 2 : 0] ?? '').trim();
 // Without colour a third-level heading keeps its hashes.
 const isFineTuning = (line: string) => /^(?:### )?Fine tuning$/.test(line);
 const statusLine = (frame: string) => frame.split('\n').findLast(line => line.trim() !== '') ?? '';
 
-test('the article frame: title, rules, only the visible lines, a status bar; one row short of the terminal', async () => {
+test('the article frame at 80×24: the header block once, 16 rows of prose, a rule and a status bar; one row short of the terminal', async () => {
 	const app = await openGuide(80, 24);
 	const frame = app.lastFrame()!;
 	const lines = frame.split('\n');
-	assert.ok(lines.length <= 23, `${lines.length} lines`);
-	assert.match(lines[0]!, /A field guide .*2025-05-01 · 2 min · guide/);
+	assert.equal(lines.length, 23, 'one row short of the terminal');
+	// The header block is the top of the screen: no title bar saying the same above it.
+	assert.deepEqual(lines.slice(0, 3).map(line => line.trim()), ['A field guide', '2025-05-01 · 2 min read', '#guide']);
+	assert.equal(frame.split('A field guide').length - 1, 1, 'the title once');
+	assert.ok(!hasTitleBar(frame));
+	// Header block (title, facts, tags, its rule), a blank line, then prose down to the bottom rule.
+	const prose = lines.slice(5, lines.findLastIndex(line => line.startsWith('─')));
+	assert.equal(prose.length, 16, prose.join('\n'));
+	assert.match(prose[0]!, /An opening paragraph/);
 	assert.match(statusLine(frame), /all|%/);
 	assert.match(statusLine(frame), /\? help/);
 	for (const line of lines) {
 		assert.ok(stringWidth(line) <= 80, `too wide: ${line}`);
 	}
 
-	// The header block (title, date, tags, rule) and a blank line, skipped in one write.
-	await app.type('jjjjj');
-	await app.until(frame => topLine(frame).startsWith('An opening paragraph'), 'five lines down in one write');
+	// Three lines down the block's rule is still in view: still no bar.
+	await app.type('jjj');
+	await app.until(frame => (frame.split('\n')[0] ?? '').trim().startsWith('───'), 'the rule of the header block on top');
+	assert.ok(!hasTitleBar(app.lastFrame()!));
+	// One more and the header block has scrolled off: the bar comes, with the facts the block had.
+	await app.type('j');
+	const scrolled = await app.until(frame => hasTitleBar(frame), 'the title bar once the header block is off the screen');
+	assert.match(scrolled.split('\n')[0]!, /A field guide .*2025-05-01 · 2 min · guide/);
+	assert.equal(scrolled.split('\n').length, 23);
+	await app.type('j');
+	await app.until(frame => topLine(frame).startsWith('An opening paragraph'), 'the prose under the bar');
+	await app.type('k');
+	await app.until(frame => topLine(frame) === '' && hasTitleBar(frame), 'the blank line under the bar');
+	await app.type('k');
+	await app.until(frame => !hasTitleBar(frame), 'the bar gone once the rule is back in view');
 	app.unmount();
 });
 
@@ -244,7 +265,6 @@ test('o opens the outline beside the article at 120+ columns, following the sect
 
 test('the rest of the reading keys through Ink: ] [ g G d u b space arrows PgUp PgDn Home End, N, Shift-Tab, h, Backspace, q, Ctrl-C', async () => {
 	const app = await openGuide(80, 24);
-	const top = () => topLine(app.lastFrame() ?? '');
 	const expectTop = async (keys: string, wanted: string | RegExp, what: string) => {
 		await app.type(keys);
 		await app.until(frame => (typeof wanted === 'string' ? topLine(frame) === wanted : wanted.test(topLine(frame))), what);
@@ -257,15 +277,15 @@ test('the rest of the reading keys through Ink: ] [ g G d u b space arrows PgUp 
 	await app.until(frame => frame.includes('Back to the overview') && !frame.includes('A field guide\n'), 'G shows the last line');
 	await expectTop('g', 'A field guide', 'g to the top');
 	for (const [keys, what] of [['d', 'd'], ['\u001B[B', 'Down'], ['j', 'j'], [' ', 'space'], ['\u001B[6~', 'PgDn']] as const) {
-		const before = top();
+		const before = app.lastFrame();
 		await app.type(keys);
-		await app.until(frame => topLine(frame) !== before, `${what} scrolls down`);
+		await app.until(frame => frame !== before, `${what} scrolls down`);
 	}
 
 	for (const [keys, what] of [['u', 'u'], ['\u001B[A', 'Up'], ['k', 'k'], ['b', 'b'], ['\u001B[5~', 'PgUp']] as const) {
-		const before = top();
+		const before = app.lastFrame();
 		await app.type(keys);
-		await app.until(frame => topLine(frame) !== before, `${what} scrolls up`);
+		await app.until(frame => frame !== before, `${what} scrolls up`);
 	}
 
 	await app.type('\u001B[F');
