@@ -6,6 +6,7 @@ import {loadLibrary} from '../../source/content/load-library.js';
 import {extractHeadings} from '../../source/content/outline.js';
 import type {Library} from '../../source/content/post.js';
 import {renderArticle} from '../../source/render/render-article.js';
+import '../render/grammars.js';
 
 const corpus = fileURLToPath(new URL('../fixtures/posts', import.meta.url));
 let library: Library;
