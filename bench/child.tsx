@@ -26,7 +26,8 @@ function report(result: Record<string, unknown>): void {
 
 async function renderPost(post: Post, width: number): Promise<RenderedArticle> {
 	// Imported on first use, as the CLI does.
-	const {renderArticle} = await import('../source/render/render-article.js');
+	const [{renderArticle}, {loadLanguageModules}] = await Promise.all([import('../source/render/render-article.js'), import('../source/worker/language-modules.js')]);
+	loadLanguageModules();
 	return renderArticle(post, {width, theme: 'dark', colorLevel: 3, hyperlinks: false});
 }
 
@@ -147,8 +148,9 @@ switch (mode) {
 		const post = await onePost(target);
 		const start = performance.now();
 		// Imported on first use and the engine set up for rendering, as `blog-tui read` does; timed apart from rendering.
-		const [{renderArticle}, {tuneEngine}] = await Promise.all([import('../source/render/render-article.js'), import('../source/worker/tune-engine.js')]);
+		const [{renderArticle}, {tuneEngine}, {loadLanguageModules}] = await Promise.all([import('../source/render/render-article.js'), import('../source/worker/tune-engine.js'), import('../source/worker/language-modules.js')]);
 		tuneEngine();
+		loadLanguageModules();
 		const imported = performance.now();
 		const article = await profiled(async () => renderArticle(post, {width: Number(extra), theme: 'dark', colorLevel: 3, hyperlinks: false}));
 		report({importMs: imported - start, ms: performance.now() - imported, lines: article.lines.length, bytes: Buffer.byteLength(readFileSync(target))});

@@ -1,7 +1,7 @@
 import {Chalk} from 'chalk';
-import stringWidth from 'string-width';
 import type {Post, Problem} from '../content/post.js';
 import {sanitize} from '../render/sanitize.js';
+import {textWidth} from '../render/text-width.js';
 import {fitTo, truncate} from '../ui/format.js';
 import type {ColorLevel} from '../terminal/terminal-capabilities.js';
 
@@ -50,8 +50,8 @@ export function listTable(posts: readonly Post[], options: TableOptions): string
 
 	const chalk = new Chalk({level: options.colorLevel});
 	const timeWidth = Math.max(...posts.map(post => timeCell(post).length));
-	const longestTitle = Math.max(...posts.map(post => stringWidth(titleCell(post))));
-	const longestTags = Math.max(...posts.map(post => stringWidth(tagsCell(post))));
+	const longestTitle = Math.max(...posts.map(post => textWidth(titleCell(post))));
+	const longestTags = Math.max(...posts.map(post => textWidth(tagsCell(post))));
 	const room = options.width - dateWidth - timeWidth - (2 * gap.length);
 	const showTags = longestTags > 0 && options.width >= widthForTags;
 	const titleWidth = Math.max(1, Math.min(longestTitle, room - (showTags ? Math.min(longestTags, minTagsWidth) + gap.length : 0)));

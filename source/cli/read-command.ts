@@ -168,8 +168,9 @@ async function printPost(post: Post, options: GlobalOptions, io: Io): Promise<vo
 	// a width, or writing to a file or pipe, it fills exactly that width with no margin.
 	const fill = options.width !== undefined || io.stdout.isTTY !== true;
 	// The renderer and highlighter take a few hundred milliseconds to load: only `read` pays for them.
-	const [{renderArticle}, {tuneEngine}] = await Promise.all([import('../render/render-article.js'), import('../worker/tune-engine.js')]);
+	const [{renderArticle}, {tuneEngine}, {loadLanguageModules}] = await Promise.all([import('../render/render-article.js'), import('../worker/tune-engine.js'), import('../worker/language-modules.js')]);
 	tuneEngine();
+	loadLanguageModules();
 	const article = renderArticle(post, {width, theme, colorLevel, hyperlinks, ...(fill ? {readingWidth: 0} : {})});
 	io.stdout.write(`${article.lines.join('\n')}\n`);
 }

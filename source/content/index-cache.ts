@@ -94,17 +94,12 @@ export type IndexCache = {
 	save: () => void;
 };
 
-export function openIndexCache(root: string, maxBytes: number, options: IndexCacheOptions): IndexCache {
-	const file = path.join(options.folder, `index-${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
-	let warned = false;
-	const warn = (message: string) => {
-		if (!warned) {
-			warned = true;
-			options.onWarning?.(message);
-		}
-	};
+function indexFile(folder: string, root: string): string {
+	return path.join(folder, `index-${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
+}
 
-	let previous: Record<string, Stored> = {};
+/** The entries of the index of `root`, or none: missing, another parser's or root's (silently), or unreadable (`warn`). */
+function readEntries(file: string, root: string, maxBytes: number, warn: (message: string) => void): Record<string, Stored> {
 	let text: string | undefined;
 	try {
 		text = readFileSync(file, 'utf8');
@@ -114,22 +109,59 @@ export function openIndexCache(root: string, maxBytes: number, options: IndexCac
 		}
 	}
 
-	if (text !== undefined) {
-		try {
-			const parsed = JSON.parse(text) as Partial<CacheFile>;
-			if (typeof parsed.files !== 'object' || parsed.files === null || Array.isArray(parsed.files)) {
-				throw new Error('no file table');
-			}
-
-			// Another parser's or another root's index is not wrong, only not this one's: no warning.
-			if (parsed.parser === parserVersion && parsed.build === build && parsed.root === root && parsed.maxBytes === maxBytes) {
-				previous = parsed.files;
-			}
-		} catch (error) {
-			warn(`index cache ${file} is corrupt (${(error as Error).message.split('\n')[0]!}); reading every post and writing it afresh`);
-		}
+	if (text === undefined) {
+		return {};
 	}
 
+	try {
+		const parsed = JSON.parse(text) as Partial<CacheFile>;
+		if (typeof parsed.files !== 'object' || parsed.files === null || Array.isArray(parsed.files)) {
+			throw new Error('no file table');
+		}
+
+		// Another parser's or another root's index is not wrong, only not this one's: no warning.
+		return parsed.parser === parserVersion && parsed.build === build && parsed.root === root && parsed.maxBytes === maxBytes ? parsed.files : {};
+	} catch (error) {
+		warn(`index cache ${file} is corrupt (${(error as Error).message.split('\n')[0]!}); reading every post and writing it afresh`);
+		return {};
+	}
+}
+
+/**
+ * What the index of `root` says its files gave, in the order they were read, without looking at any
+ * file: a list to show at once while `openIndexCache` checks every file. Each post's body is read
+ * from its file when asked for, by `reader(absolutePath)`. Undefined when there is no usable index
+ * (any warning is `openIndexCache`'s to give).
+ */
+export function indexedResults(root: string, maxBytes: number, folder: string, reader: (absolutePath: string) => () => FileResult): Array<{absolutePath: string; result: FileResult}> | undefined {
+	const entries = Object.entries(readEntries(indexFile(folder, root), root, maxBytes, () => undefined));
+	if (entries.length === 0) {
+		return undefined;
+	}
+
+	return entries.filter(([, stored]) => isStored(stored)).map(([relative, stored]) => {
+		const absolutePath = path.join(root, relative);
+		if ('problem' in stored) {
+			return {absolutePath, result: {problem: stored.problem}};
+		}
+
+		const post = restore(stored.post, stored.unset, bodyFrom(reader(absolutePath)));
+		fileKeys.set(post, stored.key);
+		return {absolutePath, result: {post}};
+	});
+}
+
+export function openIndexCache(root: string, maxBytes: number, options: IndexCacheOptions): IndexCache {
+	const file = indexFile(options.folder, root);
+	let warned = false;
+	const warn = (message: string) => {
+		if (!warned) {
+			warned = true;
+			options.onWarning?.(message);
+		}
+	};
+
+	const previous = readEntries(file, root, maxBytes, warn);
 	const next: Record<string, Stored> = {};
 	let changed = Object.keys(previous).length === 0;
 

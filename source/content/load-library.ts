@@ -3,7 +3,7 @@ import {realpath, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {decodeText, isUtf16} from './decode-text.js';
 import {defaultExtensions, describeFsError, discoverFiles, isInside, leavesFolder} from './discover-files.js';
-import {type FileResult, type IndexCacheOptions, openIndexCache} from './index-cache.js';
+import {type FileResult, type IndexCacheOptions, indexedResults, openIndexCache} from './index-cache.js';
 import {bodyFrom, withLazyBody, withoutBody} from './lazy-body.js';
 import {loadPost} from './load-post.js';
 import type {Library, Post, Problem} from './post.js';
@@ -183,6 +183,11 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 		options.onProgress?.(total, total);
 	}
 
+	return finish(base, root, posts, problems, options);
+}
+
+/** Slugs made unique in path order, warnings listed as problems, drafts dropped if asked, newest first. */
+function finish(base: string, label: string, posts: Post[], problems: Problem[], options: LoadOptions): Library {
 	uniqueSlugs(posts);
 	for (const post of posts) {
 		for (const warning of post.warnings) {
@@ -192,5 +197,35 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
 
 	problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	const listed = options.includeDrafts === false ? posts.filter(post => !post.draft) : posts;
-	return {root: base, label: root, posts: orderPosts(listed), problems};
+	return {root: base, label, posts: orderPosts(listed), problems};
+}
+
+/**
+ * The folder's library as its index last saw it, read from the index alone (no file is looked at):
+ * what a start can show at once while `loadLibrary` checks every file. Undefined without an index,
+ * and when reading is confined (every answer is checked against the folder there).
+ */
+export function indexedLibrary(root: string, options: LoadOptions): Library | undefined {
+	if (!options.cache || options.confine) {
+		return undefined;
+	}
+
+	const base = path.resolve(root);
+	const maxBytes = options.maxBytes ?? defaultMaxBytes;
+	const results = indexedResults(base, maxBytes, options.cache.folder, file => () => loadFile(base, file, maxBytes));
+	if (!results) {
+		return undefined;
+	}
+
+	const posts: Post[] = [];
+	const problems: Problem[] = [];
+	for (const {absolutePath, result} of results) {
+		if ('post' in result) {
+			posts.push(result.post);
+		} else {
+			problems.push({path: toRelative(base, absolutePath), absolutePath, problem: result.problem});
+		}
+	}
+
+	return finish(base, root, posts, problems, options);
 }

@@ -1,4 +1,14 @@
-import {type Expression, parseExpressionAt} from 'acorn';
+import {createRequire} from 'node:module';
+import type {Expression, parseExpressionAt as ParseExpressionAt} from 'acorn';
+
+const require = createRequire(import.meta.url);
+let parseExpression: typeof ParseExpressionAt | undefined;
+
+/** acorn, loaded when the first `export const meta` is seen: most blogs have none, and every start would pay for it. */
+function parseExpressionAt(...args: Parameters<typeof ParseExpressionAt>): Expression {
+	parseExpression ??= (require('acorn') as {parseExpressionAt: typeof ParseExpressionAt}).parseExpressionAt;
+	return parseExpression(...args);
+}
 
 export type MdxMeta = {
 	/** The literal fields of `export const meta = {…}`; a value that is not a literal is left out. */

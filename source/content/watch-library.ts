@@ -3,7 +3,7 @@ import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {defaultExtensions} from './discover-files.js';
 import {fileKeyOf} from './index-cache.js';
-import {loadLibrary, type LoadOptions, RootError} from './load-library.js';
+import {indexedLibrary, loadLibrary, type LoadOptions, RootError} from './load-library.js';
 import type {Library, Post} from './post.js';
 import {type FolderWatch, outOfWatches, watchFolders} from './watch-folders.js';
 
@@ -20,6 +20,8 @@ export type LibraryWatchOptions = Omit<LoadOptions, 'onProgress'> & {
 	 * release (`ln -sfn release-2 current`): the watcher stays on the old folder in both cases.
 	 */
 	pollMs?: number;
+	/** Reads the folder: `loadLibrary` (a test holds it back to see what is shown meanwhile). */
+	load?: typeof loadLibrary;
 };
 
 export type IndexingProgress = {read: number; total: number | undefined};
@@ -33,7 +35,7 @@ export type LibraryWatcher = {
 	/** Whether changes on disk are followed right now. */
 	readonly watching: boolean;
 	subscribe: (listener: () => void) => () => void;
-	/** Settles with the first complete library. */
+	/** Settles with the first complete library: the index's, when there is one (then checked against the files, as a re-read). */
 	ready: Promise<Library>;
 	/** Settles after the next re-read that starts from now (for tests and scripts). */
 	settled: () => Promise<Library>;
@@ -119,7 +121,7 @@ async function folderIdentity(root: string): Promise<string | undefined> {
  */
 export function watchLibrary(root: string, options: LibraryWatchOptions): LibraryWatcher {
 	const absoluteRoot = path.resolve(root);
-	const {label, debounceMs = 100, pollMs = 1000, watch: follow, ...loadOptions} = options;
+	const {label, debounceMs = 100, pollMs = 1000, watch: follow, load = loadLibrary, ...loadOptions} = options;
 	const extensions = (loadOptions.extensions ?? defaultExtensions).map(extension => extension.replace(/^\./, '').toLowerCase());
 	const listeners = new Set<() => void>();
 	let library: Library = {root: absoluteRoot, label, posts: [], problems: []};
@@ -143,7 +145,7 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 
 	const read = async (first: boolean): Promise<Library> => {
 		try {
-			const loaded = await loadLibrary(absoluteRoot, {
+			const loaded = await load(absoluteRoot, {
 				...loadOptions,
 				onProgress: first ? (done, total) => {
 					progress = {read: done, total};
@@ -309,7 +311,23 @@ export function watchLibrary(root: string, options: LibraryWatchOptions): Librar
 		poller.unref();
 	}
 
-	const ready = run(true);
+	/**
+	 * With an index, its list is shown at once and every file is checked after, as a re-read: a
+	 * changed, added or removed file updates the list when it is found.
+	 */
+	const start = (): Promise<Library> => {
+		const indexed = indexedLibrary(absoluteRoot, loadOptions);
+		if (!indexed) {
+			return run(true);
+		}
+
+		library = {...indexed, label};
+		progress = undefined;
+		void run(false);
+		return Promise.resolve(library);
+	};
+
+	const ready = start();
 
 	return {
 		current: () => library,

@@ -1,5 +1,7 @@
-import hljs from 'highlight.js';
+import core from 'highlight.js/lib/core';
+import type {LanguageFn} from 'highlight.js';
 import {decodeHtmlEntities} from '../content/decode-entities.js';
+import {embeddedLanguages, languageOfLabel} from './highlight-languages.js';
 import type {Run} from './lines.js';
 import type {Role} from './style.js';
 
@@ -17,9 +19,49 @@ const roles: Record<string, Role> = {
 	char: 'hl-string', 'variable.language': 'hl-keyword', 'title.class': 'hl-type', 'title.function': 'hl-function',
 };
 
+// Our own instance, holding only the grammars used so far: registering all 190-odd at start-up
+// costs more than most articles take to render.
+const hljs = core.newInstance();
+
+/** Gives the grammar of a highlight.js language by its name (`highlight.js/lib/languages/<name>`). */
+export type LanguageModules = (name: string) => LanguageFn;
+let languageModules: LanguageModules | undefined;
+
+/**
+ * How grammars are loaded, set once by the process that renders (loading a module is the process's
+ * business, not the renderer's): see `worker/language-modules.ts`.
+ */
+export function loadLanguagesWith(modules: LanguageModules): void {
+	languageModules = modules;
+}
+
+/** Registers `name` and every language it embeds, as the full highlight.js would have them. */
+const registered = new Set<string>();
+function register(name: string): void {
+	if (registered.has(name)) {
+		return;
+	}
+
+	if (!languageModules) {
+		throw new Error('highlight.js grammars are loaded by the process: call loadLanguagesWith first');
+	}
+
+	hljs.registerLanguage(name, languageModules(name));
+	registered.add(name);
+	for (const embedded of embeddedLanguages[name] ?? []) {
+		register(embedded);
+	}
+}
+
+/** The highlight.js language a fence label names (its name or an alias, any case). */
+function languageOf(label: string): string | undefined {
+	const key = label.toLowerCase();
+	return Object.hasOwn(languageOfLabel, key) ? languageOfLabel[key] : undefined;
+}
+
 /** Whether a fence label names a language highlight.js knows. */
 export function canHighlight(language: string): boolean {
-	return language !== '' && hljs.getLanguage(language) !== undefined;
+	return language !== '' && languageOf(language) !== undefined;
 }
 
 const roleCache = new Map<string, string>();
@@ -35,12 +77,19 @@ function roleOf(className: string): string {
 	return role;
 }
 
-/**
- * Colours code of a known language: one list of runs per source line. The HTML highlight.js emits
- * is read back into runs (it contains only `<span class>`, `</span>` and escaped text).
- */
-export function highlightCode(code: string, language: string, key: string): Run[][] {
-	const html = hljs.highlight(code, {language, ignoreIllegals: true}).value;
+/** Colours code of a known language: one list of runs per source line. */
+export function highlightCode(code: string, label: string, key: string): Run[][] {
+	const language = languageOf(label);
+	if (language === undefined) {
+		throw new Error(`highlight.js knows no language ${label}`);
+	}
+
+	register(language);
+	return runsOfHtml(hljs.highlight(code, {language, ignoreIllegals: true}).value, key);
+}
+
+/** The HTML highlight.js emits read back into runs (it contains only `<span class>`, `</span>` and escaped text). */
+export function runsOfHtml(html: string, key: string): Run[][] {
 	const lines: Run[][] = [[]];
 	const stack: string[] = [];
 	for (const match of html.matchAll(/<span class="([^"]*)">|<\/span>|([^<]+)/g)) {

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {isPrintableAscii, textWidth} from '../render/text-width.js';
 
 /** Cuts `text` to at most `width` columns, ending with `…` when cut. */
 export function truncate(text: string, width: number): string {
@@ -6,14 +6,18 @@ export function truncate(text: string, width: number): string {
 		return '';
 	}
 
-	if (stringWidth(text) <= width) {
+	if (isPrintableAscii(text)) {
+		return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+	}
+
+	if (textWidth(text) <= width) {
 		return text;
 	}
 
 	let result = '';
 	let used = 0;
 	for (const character of text) {
-		const size = stringWidth(character);
+		const size = textWidth(character);
 		if (used + size > width - 1) {
 			break;
 		}
@@ -28,5 +32,5 @@ export function truncate(text: string, width: number): string {
 /** Pads or cuts `text` to exactly `width` columns. */
 export function fitTo(text: string, width: number): string {
 	const cut = truncate(text, width);
-	return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }

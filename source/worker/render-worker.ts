@@ -1,6 +1,7 @@
 import {parentPort, workerData} from 'node:worker_threads';
 import type {ArticleSource, RenderOptions} from '../render/article.js';
 import {renderArticle} from '../render/render-article.js';
+import {loadLanguageModules} from './language-modules.js';
 import {tuneEngine} from './tune-engine.js';
 import {warmUpStep, warmUpSteps} from './warm-up.js';
 
@@ -11,6 +12,7 @@ export type RenderJob = {id: number; post: ArticleSource; options: RenderOptions
 export type RenderWorkerData = {warmUp?: Omit<RenderOptions, 'width'>};
 
 tuneEngine();
+loadLanguageModules();
 // The loader starts a job's time budget only once the worker has loaded marked and highlight.js.
 parentPort?.postMessage({ready: true});
 parentPort?.on('message', (job: RenderJob) => {

@@ -8,6 +8,7 @@ import type {Library} from '../../source/content/post.js';
 import {renderArticle} from '../../source/render/render-article.js';
 import {createLexer} from '../../source/render/lexer.js';
 import {jsxChildren} from '../../source/content/jsx-children.js';
+import '../render/grammars.js';
 
 const corpus = fileURLToPath(new URL('../fixtures/posts', import.meta.url));
 let library: Library;

@@ -13,6 +13,7 @@ import {staticLibrary} from '../../source/ui/services.js';
 import {frameWhere} from '../ui/frame-where.js';
 import {hostilePost, payloads, placements} from './corpus.js';
 import {runInTerminal} from './terminal-oracle.js';
+import '../render/grammars.js';
 
 let folder: string;
 let library: Library;

@@ -10,6 +10,7 @@ import {renderArticle} from '../../source/render/render-article.js';
 import {sanitize} from '../../source/render/sanitize.js';
 import {payloads} from './corpus.js';
 import {forbiddenSequences} from './terminal-oracle.js';
+import '../render/grammars.js';
 
 // Fixed seed: a failure is reproducible, and CI time is predictable.
 const seed = 20_261_123;

@@ -1,5 +1,6 @@
 import type {ArticleSource, RenderedText, RenderOptions} from '../../source/render/article.js';
 import {renderArticle} from '../../source/render/render-article.js';
+import './grammars.js';
 
 export const plainOptions: RenderOptions = {width: 80, theme: 'dark', colorLevel: 0, hyperlinks: false};
 

@@ -6,6 +6,7 @@ import {cleanText} from '../../source/content/read-fields.js';
 import {stringifyJson} from '../../source/cli/list-json.js';
 import {sanitize, sanitizeProse} from '../../source/render/sanitize.js';
 import {fitSegments, plain} from '../../source/ui/segments.js';
+import './grammars.js';
 
 const escapes = {
 	esc: '\u001B',

@@ -7,6 +7,7 @@ import {openSources} from '../../source/sources/library-sources.js';
 import {readRemote} from '../../source/sources/read-remote.js';
 import {fileCache} from '../../source/sources/response-cache.js';
 import {feedServerForTests, startFeedServer} from './feed-server.js';
+import '../render/grammars.js';
 
 const files = feedServerForTests('cache');
 

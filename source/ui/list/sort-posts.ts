@@ -16,15 +16,29 @@ function byTitle(a: Post, b: Post): number {
 	return collator.compare(a.title, b.title) || a.path.localeCompare(b.path);
 }
 
+/**
+ * `posts` sorted by `compare`: a stable sort leaves a list that is already in order as it is, and the
+ * library comes newest first, so one pass that finds it in order saves the sort (10,000 posts: a
+ * few hundred milliseconds before a first frame).
+ */
+function sorted(posts: readonly Post[], compare: (a: Post, b: Post) => number): Post[] {
+	for (let index = 1; index < posts.length; index++) {
+		if (compare(posts[index - 1]!, posts[index]!) > 0) {
+			return [...posts].sort(compare);
+		}
+	}
+
+	return [...posts];
+}
+
 /** A new array in `order`; undated posts always come last, whichever way dates run. */
 export function sortPosts(posts: readonly Post[], order: SortOrder): Post[] {
-	const sorted = [...posts];
 	if (order === 'title') {
-		return sorted.sort(byTitle);
+		return sorted(posts, byTitle);
 	}
 
 	const direction = order === 'newest' ? -1 : 1;
-	return sorted.sort((a, b) => {
+	return sorted(posts, (a, b) => {
 		if (a.date && b.date) {
 			return direction * (a.date.time - b.date.time) || byTitle(a, b);
 		}

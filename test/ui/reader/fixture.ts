@@ -2,6 +2,7 @@ import type {Library, Post} from '../../../source/content/post.js';
 import {extractHeadings} from '../../../source/content/outline.js';
 import type {RenderedText} from '../../../source/render/article.js';
 import {renderArticle} from '../../../source/render/render-article.js';
+import '../../render/grammars.js';
 
 const filler = (topic: string, count: number) => Array.from({length: count}, (_, index) => `Paragraph ${index + 1} about ${topic}, long enough to wrap at narrow widths and give the pager something to scroll through.`).join('\n\n');
 
