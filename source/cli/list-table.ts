@@ -17,6 +17,10 @@ const dateWidth = 10;
 const widthForTags = 60;
 /** Titles take the room they need, leaving tags at least this much. */
 const minTagsWidth = 12;
+/** From this width a slug column (what `blog-tui read` takes) comes before the reading time. */
+export const widthForSlugs = 120;
+/** Slugs beyond this are cut rather than take the titles' room. */
+const maxSlugWidth = 40;
 
 /** Text from a post, as one safe line: no controls, no line breaks. */
 export function oneLine(text: string): string {
@@ -40,8 +44,9 @@ function timeCell(post: Post): string {
 }
 
 /**
- * The posts as aligned rows — date, title, tags, reading time — fitted to `width`: titles get the
- * room first, tags what is left but at least 12 columns (no tags column below 60); cut with `…`.
+ * The posts as aligned rows — date, title, tags, slug, reading time — fitted to `width`: titles get
+ * the room first, tags what is left but at least 12 columns (no tags column below 60, no slugs
+ * below 120); cut with `…`.
  */
 export function listTable(posts: readonly Post[], options: TableOptions): string[] {
 	if (posts.length === 0) {
@@ -52,7 +57,8 @@ export function listTable(posts: readonly Post[], options: TableOptions): string
 	const timeWidth = Math.max(...posts.map(post => timeCell(post).length));
 	const longestTitle = Math.max(...posts.map(post => textWidth(titleCell(post))));
 	const longestTags = Math.max(...posts.map(post => textWidth(tagsCell(post))));
-	const room = options.width - dateWidth - timeWidth - (2 * gap.length);
+	const slugWidth = options.width >= widthForSlugs ? Math.min(maxSlugWidth, Math.max(...posts.map(post => textWidth(oneLine(post.slug))))) : 0;
+	const room = options.width - dateWidth - timeWidth - (2 * gap.length) - (slugWidth > 0 ? slugWidth + gap.length : 0);
 	const showTags = longestTags > 0 && options.width >= widthForTags;
 	const titleWidth = Math.max(1, Math.min(longestTitle, room - (showTags ? Math.min(longestTags, minTagsWidth) + gap.length : 0)));
 	const tagsWidth = showTags ? Math.max(0, Math.min(longestTags, room - titleWidth - gap.length)) : 0;
@@ -60,8 +66,9 @@ export function listTable(posts: readonly Post[], options: TableOptions): string
 		const date = fitTo(dateCell(post), dateWidth);
 		const title = fitTo(titleCell(post), titleWidth);
 		const tags = showTags ? gap + chalk.cyan(fitTo(tagsCell(post), tagsWidth)) : '';
+		const slug = slugWidth > 0 ? gap + chalk.dim(fitTo(oneLine(post.slug), slugWidth)) : '';
 		const time = timeCell(post).padStart(timeWidth);
-		const line = `${chalk.dim(date)}${gap}${post.draft ? chalk.yellow(title) : title}${tags}${gap}${chalk.dim(time)}`;
+		const line = `${chalk.dim(date)}${gap}${post.draft ? chalk.yellow(title) : title}${tags}${slug}${gap}${chalk.dim(time)}`;
 		return options.colorLevel === 0 ? truncate(line, options.width) : line;
 	});
 }

@@ -91,7 +91,7 @@ const listItemAt = /( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/y;
  * `## x`): `>` and one space, a list marker and its spaces (only one when more than four, as the
  * rest then opens indented code). Walks an index, not slices: a 9 MB line of `>` must stay linear.
  */
-function withoutContainers(content: string): string {
+export function withoutContainers(content: string): string {
 	let at = 0;
 	for (;;) {
 		let indent = 0;

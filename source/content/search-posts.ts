@@ -27,7 +27,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Smart case, as in less and ripgrep: all lower case matches any case; a capital asks for exact case. */
-function termPattern(term: string): RegExp {
+export function termPattern(term: string): RegExp {
 	const caseSensitive = term !== term.toLowerCase();
 	return new RegExp(escapeRegExp(term), caseSensitive ? 'gu' : 'giu');
 }

@@ -50,3 +50,13 @@ test('problem lines name the file and say whether the post is still listed', () 
 		'blog-tui: b.md: frontmatter: bad (line 2, column 1)',
 	]);
 });
+
+test('from 120 columns a slug column comes before the reading time; below, none', () => {
+	const slugged = posts.map((entry, index) => ({...entry, slug: ['tokyo-blog', 'a-plain-title', 'bell'][index]!}));
+	assert.deepEqual(listTable(slugged, {width: 120, colorLevel: 0}), [
+		'2024-05-01  東京で読むブログの話とターミナルの幅  日本語, terminal  tokyo-blog     12 min',
+		'2023-01-02  A plain title                         rust              a-plain-title   1 min',
+		'undated     Bell and [31mred[0m second line       tag               bell            1 min',
+	]);
+	assert.ok(listTable(slugged, {width: 119, colorLevel: 0}).every(row => !row.includes('a-plain-title') && !row.includes('tokyo-blog')));
+});

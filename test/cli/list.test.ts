@@ -140,8 +140,10 @@ test('list: narrow terminals drop the tags column; --width beats COLUMNS; drafts
 		assert.doesNotMatch(line, /Kubernetes/);
 	}
 
-	const wide = runCli(['list', blog, '--width', '120'], {env: {COLUMNS: '50'}});
+	const wide = runCli(['list', blog, '--width', '119'], {env: {COLUMNS: '50'}});
 	assert.match(wide.stdout, /^2024-03-10 {2}Microservices: lessons from forty services {2}Go, Kubernetes, architecture {2}1 min$/m);
+	const slugs = runCli(['list', blog, '--width', '120'], {env: {COLUMNS: '50'}});
+	assert.match(slugs.stdout, /^2024-03-10 {2}Microservices: lessons from forty services {2}Go, Kubernetes, architecture {2}microservices {2}1 min$/m, 'from 120 columns, the slug');
 });
 
 test('list: plain text when piped, coloured with FORCE_COLOR, none with --no-color', () => {

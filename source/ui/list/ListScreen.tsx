@@ -76,7 +76,8 @@ function bodyFor(state: ListState, context: ListContext, props: Props): Line[] {
 		return emptyLines(library, view.entries, {query: state.appliedQuery, tags: state.tags}, watching, columns);
 	}
 
-	return columns >= previewMinimumWidth ? withPreview(view, columns, context.height) : listLines(view, columns, context.height);
+	const body = {...view, tags: state.tags};
+	return columns >= previewMinimumWidth ? withPreview(body, columns, context.height) : listLines(body, columns, context.height);
 }
 
 export function ListScreen(props: Props) {

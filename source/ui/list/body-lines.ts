@@ -1,4 +1,6 @@
+import {type ShownHit, shownHit} from '../../content/search-line.js';
 import type {SearchResult} from '../../content/search-posts.js';
+import {textWidth} from '../../render/text-width.js';
 import type {Library, Problem} from '../../content/post.js';
 import type {Indexing} from '../services.js';
 import type {ListCursor} from './list-cursor.js';
@@ -7,8 +9,9 @@ import {listHelpGroups} from './list-keys.js';
 import {layoutBody} from './list-layout.js';
 import {layoutRows} from './list-state.js';
 import {previewLines} from './preview-lines.js';
-import {detailSegments, groupSegments, postRowSegments, problemRowSegments, rowColumns, widestChips} from './row-segments.js';
+import {detailSegments, groupSegments, postRowSegments, problemRowSegments, rowColumns} from './row-segments.js';
 import {fitSegments, highlight, type Segment} from '../segments.js';
+import {inputSegments} from './input-line.js';
 import {tagColour} from './tag-colour.js';
 
 export type Line = Segment[];
@@ -52,13 +55,15 @@ function cachedLine(owner: object, key: string, draw: () => Line): Line {
 
 const groupLines = new Map<string, Line>();
 
+/** What the list body draws: the rows, the selection, the first row in view, and the tags filtered by (shown first in each row). */
+export type ListBodyView = {entries: ListEntries; selected: number; top: number; tags: readonly string[]};
+
 /** Posts and problem rows from `top`, with group labels and the selected row's description. */
-export function listLines(view: {entries: ListEntries; selected: number; top: number}, width: number, height: number): Line[] {
+export function listLines(view: ListBodyView, width: number, height: number): Line[] {
 	const {entries, selected, top} = view;
 	const layout = layoutBody(layoutRows(entries), selected, top, height);
-	const shown = layout.filter(line => line.type === 'entry').map(line => entries.entries[line.index]!);
-	const columns = rowColumns(width, widestChips(shown.flatMap(entry => (entry.kind === 'post' ? [entry.post] : []))));
-	const shape = `${width} ${columns.date} ${columns.title} ${columns.tags} ${columns.minutes}`;
+	const columns = rowColumns(width);
+	const shape = `${width} ${view.tags.join('\0')}`;
 	return layout.map(line => {
 		if (line.type === 'group') {
 			const key = `${line.label}\0${width}`;
@@ -81,7 +86,7 @@ export function listLines(view: {entries: ListEntries; selected: number; top: nu
 
 		return line.type === 'detail'
 			? cachedLine(entry, `${shape} detail`, () => detailSegments(entry, columns, width))
-			: cachedLine(entry, `${shape} ${isSelected}`, () => postRowSegments(entry, columns, width, isSelected));
+			: cachedLine(entry, `${shape} ${isSelected}`, () => postRowSegments(entry, columns, width, isSelected, view.tags));
 	});
 }
 
@@ -91,7 +96,7 @@ export function previewListWidth(width: number): number {
 }
 
 /** The list beside a preview of the selected post, for terminals 120 columns or wider. */
-export function withPreview(view: {entries: ListEntries; selected: number; top: number}, width: number, height: number): Line[] {
+export function withPreview(view: ListBodyView, width: number, height: number): Line[] {
 	const listWidth = previewListWidth(width);
 	const paneWidth = width - listWidth - 3;
 	const list = padTo(listLines(view, listWidth, height), listWidth, height);
@@ -147,16 +152,10 @@ export function indexingLines(label: string, progress: Indexing, width: number):
 	];
 }
 
-function inputLine(label: string, query: string, width: number, note: string): Line {
-	const input: Segment[] = [{text: ` ${label} `, bold: true}, {text: query}, {text: ' ', inverse: true}];
-	const noteSegments: Segment[] = note === '' ? [] : [{text: `  ${note}`, dim: true}];
-	return fitSegments([...input, ...noteSegments], width);
-}
-
 /** The tag browser: what was typed, then each tag with its post count, most used first. */
 export function tagBrowserLines(tags: readonly TagCount[], cursor: ListCursor, query: string, active: readonly string[], width: number, height: number): Line[] {
 	const note = active.length > 0 ? `with ${active.join(' + ')} · backspace removes` : 'enter picks · esc closes';
-	const lines: Line[] = [inputLine('Tag:', query, width, note)];
+	const lines: Line[] = [inputSegments('Tag:', query, width, '', note)];
 	if (tags.length === 0) {
 		lines.push(text(query === '' ? ' No more tags to narrow by.' : ` No tag contains “${query}”.`, width, {dim: true}));
 		return lines;
@@ -177,7 +176,7 @@ export function tagBrowserLines(tags: readonly TagCount[], cursor: ListCursor, q
 	return lines;
 }
 
-function snippet(hit: SearchResult['hits'][number], width: number): Segment[] {
+function snippet(hit: ShownHit, width: number): Segment[] {
 	// Long lines (a scraped post can be one line) are cut so the hit stays in view.
 	const lead = 12;
 	const from = hit.start > lead && hit.end > width - 4 ? hit.start - lead : 0;
@@ -187,40 +186,46 @@ function snippet(hit: SearchResult['hits'][number], width: number): Segment[] {
 	return fitSegments(highlight(shown, hits, {}, {bold: true, underline: true, color: 'match'}), width);
 }
 
-function searchNote(result: SearchResult, term: string, applied: string): string {
+/** What the search found, kept in view however long the term, and the hint after it. */
+function searchNote(result: SearchResult, term: string, applied: string): [count: string, hint: string] {
 	if (term.trim() === '') {
-		return 'type to search every post · esc back';
+		return ['', 'type to search every post · esc back'];
 	}
 
 	if (term !== applied) {
-		return 'searching…';
+		return ['searching…', ''];
 	}
 
 	if (result.hits.length === 0) {
-		return 'no matches';
+		return ['no matches', ''];
 	}
 
 	const hits = `${result.hits.length.toLocaleString('en-US')}${result.truncated ? '+' : ''} ${result.hits.length === 1 ? 'line' : 'lines'}`;
-	return `${hits} in ${result.posts.toLocaleString('en-US')} ${result.posts === 1 ? 'post' : 'posts'} · enter opens`;
+	return [`${hits} in ${result.posts.toLocaleString('en-US')} ${result.posts === 1 ? 'post' : 'posts'}`, 'enter opens'];
 }
 
-/** The full-text search screen: the term, then one line per hit: post title, line number, the line. */
+/**
+ * The full-text search screen: the term, then one line per hit: the post's title (once per post,
+ * whole where it fits), the heading the line is under, and the line as the article shows it.
+ */
 export function searchLines(result: SearchResult, cursor: ListCursor, term: string, applied: string, width: number, height: number): Line[] {
-	const lines: Line[] = [inputLine('Search text:', term, width, searchNote(result, term, applied))];
-	const titleWidth = Math.max(0, Math.min(32, Math.floor(width * 0.3)));
-	const numberWidth = Math.max(3, String(Math.max(0, ...result.hits.slice(cursor.top, cursor.top + height).map(hit => hit.line + 1))).length);
-	const textWidth = Math.max(0, width - 3 - titleWidth - 2 - numberWidth - 3);
-	for (let index = cursor.top; index < result.hits.length && lines.length < height; index++) {
-		const hit = result.hits[index]!;
+	const lines: Line[] = [inputSegments('Search text:', term, width, ...searchNote(result, term, applied))];
+	const visible = result.hits.slice(cursor.top, cursor.top + Math.max(0, height - 1));
+	const shown = visible.map(hit => shownHit(hit, applied));
+	const widest = (texts: Array<string | undefined>) => Math.max(0, ...texts.map(text => (text === undefined ? 0 : textWidth(text))));
+	const titleWidth = Math.min(widest(visible.map(hit => hit.post.title)), Math.floor(width * 0.4));
+	const headingWidth = Math.min(widest(shown.map(hit => hit.heading)), Math.floor(width * 0.2));
+	const snippetWidth = Math.max(0, width - 3 - titleWidth - 2 - (headingWidth > 0 ? headingWidth + 3 : 1));
+	for (const [offset, hit] of visible.entries()) {
+		const index = cursor.top + offset;
 		const selected = index === cursor.selected;
-		const sameAsAbove = index > cursor.top && result.hits[index - 1]!.post === hit.post;
+		const sameAsAbove = offset > 0 && visible[offset - 1]!.post === hit.post;
 		const line = fitSegments([
 			{text: selected ? ' ▸ ' : '   ', bold: true},
 			...fitSegments([{text: sameAsAbove ? '' : hit.post.title, bold: true}], titleWidth),
 			{text: '  '},
-			{text: String(hit.line + 1).padStart(numberWidth), dim: true},
-			{text: ' │ ', dim: true},
-			...snippet(hit, textWidth),
+			...(headingWidth > 0 ? [...fitSegments([{text: shown[offset]!.heading ?? '', dim: true}], headingWidth), {text: ' │ ', dim: true}] : [{text: ' '}]),
+			...snippet(shown[offset]!, snippetWidth),
 		], width);
 		lines.push(selected ? line.map(segment => ({...segment, inverse: true})) : line);
 	}

@@ -1,5 +1,6 @@
 import type {ListMode} from './list-state.js';
 import {fitSegments, type Segment} from '../segments.js';
+import {inputSegments} from './input-line.js';
 
 const hints: Record<Exclude<ListMode, 'filter'> | 'indexing', [wide: string, narrow: string]> = {
 	browse: ['↑↓ move · enter read · / filter · # tags · F search text · s sort · ? help · q quit', 'enter read · / filter · # tags · F search · ? help · q quit'],
@@ -13,12 +14,7 @@ const hints: Record<Exclude<ListMode, 'filter'> | 'indexing', [wide: string, nar
 /** The bottom line: key hints, or the filter being typed with its match count. */
 export function footerSegments(mode: ListMode | 'indexing', query: string, matches: number, width: number): Segment[] {
 	if (mode === 'filter') {
-		return fitSegments([
-			{text: ' / ', bold: true},
-			{text: query},
-			{text: ' ', inverse: true},
-			{text: `  ${matches.toLocaleString('en-US')} ${matches === 1 ? 'match' : 'matches'} · enter keeps · esc clears`, dim: true},
-		], width);
+		return inputSegments('/', query, width, `${matches.toLocaleString('en-US')} ${matches === 1 ? 'match' : 'matches'}`, 'enter keeps · esc clears');
 	}
 
 	const [wide, narrow] = hints[mode];

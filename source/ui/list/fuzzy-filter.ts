@@ -1,30 +1,29 @@
-import fuzzysort, {type KeysResult, type Prepared as FuzzyTarget, type Result} from 'fuzzysort';
 import type {Post, Problem} from '../../content/post.js';
+import {fold, matchWord} from './fuzzy-score.js';
 
 /** Which characters matched the filter, per field, as UTF-16 indexes into that field. */
 export type PostMatch = {title: readonly number[]; tags: ReadonlyMap<string, readonly number[]>; description: readonly number[]};
 
-/** A post that matched; the highlight indexes are worked out only for rows that are drawn. */
-export type PostHit = KeysResult<Post>;
+/** A post that matched: how well (higher first) and the words, for highlighting the rows drawn. */
+export type PostHit = {post: Post; score: number; words: readonly string[]};
 
-// Below these a match is letters scattered across the text: noise, not what was meant. Descriptions
-// are long, so scattered letters match there far more easily than in a title or a tag.
-const shortThreshold = 0.2;
-const descriptionThreshold = 0.35;
+// A match in the title outranks any in a tag, which outranks any in the description.
+const titleWeight = 1000;
+const tagWeight = 30;
+const descriptionWeight = 1;
+const leastQuality = 0.05;
+// Words past this are not matched: a pasted page must not cost a pass over every post per word.
+const mostWords = 8;
 
-type Prepared = {title: FuzzyTarget; tags: FuzzyTarget; description: FuzzyTarget};
+type Folded = {title: string; tags: string[]; description: string};
 
-const preparedPosts = new WeakMap<Post, Prepared>();
+const foldedPosts = new WeakMap<Post, Folded>();
 
-function prepared(post: Post): Prepared {
-	let value = preparedPosts.get(post);
+function folded(post: Post): Folded {
+	let value = foldedPosts.get(post);
 	if (!value) {
-		value = {
-			title: fuzzysort.prepare(post.title),
-			tags: fuzzysort.prepare(post.tags.join(' ')),
-			description: fuzzysort.prepare(post.description),
-		};
-		preparedPosts.set(post, value);
+		value = {title: fold(post.title), tags: post.tags.map(tag => fold(tag)), description: fold(post.description)};
+		foldedPosts.set(post, value);
 	}
 
 	return value;
@@ -33,65 +32,112 @@ function prepared(post: Post): Prepared {
 /** Prepares posts for matching ahead of the first keystroke (work done while the reader looks). */
 export function prepareForFilter(posts: readonly Post[]): void {
 	for (const post of posts) {
-		prepared(post);
+		folded(post);
 	}
 }
 
-/** Splits matches in the space-joined tags back onto each tag. */
-function tagIndexes(tags: readonly string[], indexes: readonly number[]): Map<string, number[]> {
-	const result = new Map<string, number[]>();
-	let start = 0;
-	for (const tag of tags) {
-		const inTag = indexes.filter(index => index >= start && index < start + tag.length).map(index => index - start);
-		if (inTag.length > 0) {
-			result.set(tag, inTag);
-		}
-
-		start += tag.length + 1;
-	}
-
-	return result;
+function ascending(indexes: Iterable<number>): number[] {
+	return [...new Set(indexes)].sort((a, b) => a - b);
 }
 
-function kept(result: Result | undefined, threshold: number): readonly number[] {
-	return result && result.score >= threshold ? result.indexes : [];
-}
-
-function counted(result: Result | undefined, threshold: number): number {
-	return result && result.score >= threshold ? result.score : 0;
+function indexesOf(words: readonly string[], text: string, foldedText: string): number[] {
+	return ascending(words.flatMap(word => matchWord(word, text, foldedText)?.indexes ?? []));
 }
 
 const matches = new WeakMap<PostHit, PostMatch>();
 
-/** The characters to highlight for a hit. */
+/** The characters to highlight for a hit: every field each word matches, not only the one that ranked it. */
 export function postMatch(hit: PostHit): PostMatch {
 	let match = matches.get(hit);
 	if (!match) {
-		const [title, tags, description] = hit;
-		match = {
-			title: kept(title, shortThreshold),
-			tags: tagIndexes(hit.obj.tags, kept(tags, shortThreshold)),
-			description: kept(description, descriptionThreshold),
-		};
+		const {post, words} = hit;
+		const fields = folded(post);
+		const tags = new Map<string, number[]>();
+		for (const [index, tag] of post.tags.entries()) {
+			const inTag = indexesOf(words, tag, fields.tags[index]!);
+			if (inTag.length > 0) {
+				tags.set(tag, inTag);
+			}
+		}
+
+		match = {title: indexesOf(words, post.title, fields.title), tags, description: indexesOf(words, post.description, fields.description)};
 		matches.set(hit, match);
 	}
 
 	return match;
 }
 
-/** The posts that fuzzily match `query` (title, tags, description). */
-export function filterPosts(posts: readonly Post[], query: string): Map<Post, PostHit> {
-	const results = fuzzysort.go(query.trim(), posts, {
-		keys: [post => prepared(post).title, post => prepared(post).tags, post => prepared(post).description],
-		scoreFn: ([title, tags, description]) => Math.max(counted(title, shortThreshold), counted(tags, shortThreshold), counted(description, descriptionThreshold)),
-		threshold: shortThreshold,
-		limit: 0,
-	});
-	return new Map(results.map(result => [result.obj, result]));
+/** The word's best score in the post: any title match beats any tag match, which beats any in the description. */
+function bestField(word: string, post: Post, fields: Folded): number | undefined {
+	const title = matchWord(word, post.title, fields.title);
+	if (title) {
+		return titleWeight * Math.max(leastQuality, title.quality);
+	}
+
+	let tag = 0;
+	for (const [index, name] of post.tags.entries()) {
+		tag = Math.max(tag, matchWord(word, name, fields.tags[index])?.quality ?? 0);
+	}
+
+	if (tag > 0) {
+		return tagWeight * Math.max(leastQuality, tag);
+	}
+
+	const description = matchWord(word, post.description, fields.description);
+	return description && descriptionWeight * Math.max(leastQuality, description.quality);
 }
 
-/** Problem files match on their path, so a broken post can still be found by name. */
+function scoreOf(post: Post, words: readonly string[]): number | undefined {
+	const fields = folded(post);
+	let score = 0;
+	for (const word of words) {
+		const best = bestField(word, post, fields);
+		if (best === undefined) {
+			return undefined;
+		}
+
+		score += best;
+	}
+
+	return score;
+}
+
+function queryWords(query: string): string[] {
+	return fold(query).split(/\s+/).filter(Boolean).slice(0, mostWords);
+}
+
+/**
+ * The posts whose title, tags or description hold every typed word, each word's letters in order
+ * and close together (see `matchWord`), keyed by post in the order given, each with its score.
+ */
+export function filterPosts(posts: readonly Post[], query: string): Map<Post, PostHit> {
+	const words = queryWords(query);
+	const hits = new Map<Post, PostHit>();
+	if (words.length === 0) {
+		return hits;
+	}
+
+	for (const post of posts) {
+		const score = scoreOf(post, words);
+		if (score !== undefined) {
+			hits.set(post, {post, score, words});
+		}
+	}
+
+	return hits;
+}
+
+/** Problem files match on their path, by the same rules, so a broken post can still be found by name. */
 export function filterProblems(problems: readonly Problem[], query: string): Map<Problem, readonly number[]> {
-	const results = fuzzysort.go(query.trim(), problems, {key: 'path', threshold: shortThreshold, limit: 0});
-	return new Map(results.map(result => [result.obj, result.indexes]));
+	const words = queryWords(query);
+	const results = new Map<Problem, readonly number[]>();
+	for (const problem of words.length === 0 ? [] : problems) {
+		const path = fold(problem.path);
+		const matches = words.map(word => matchWord(word, problem.path, path));
+		if (matches.every(Boolean)) {
+			results.set(problem, [...new Set(matches.flatMap(match => match!.indexes))].sort((a, b) => a - b));
+		}
+	}
+
+	return results;
 }

@@ -10,7 +10,7 @@ export type PostEntry = {
 	kind: 'post';
 	key: string;
 	post: Post;
-	/** The heading this row sits under: a year, `Undated`, or none when sorted by title. */
+	/** The heading this row sits under: a year, `Undated`, or none when sorted by title or ranked by a filter. */
 	group: string;
 	/** Set when a filter is on: what matched (see `postMatch`). */
 	hit: PostHit | undefined;
@@ -80,15 +80,22 @@ function computeEntries(library: Library, filter: ListFilter): ListEntries {
 		}
 	}
 
-	const entries: ListEntry[] = [];
+	const posts: PostEntry[] = [];
 	for (const post of tagged) {
 		const hit = matches?.get(post);
 		if (matches && !hit) {
 			continue;
 		}
 
-		entries.push({kind: 'post', key: post.id, post, group: groupOf(post, filter.sort), hit, problem: partial.get(post.id)});
+		posts.push({kind: 'post', key: post.id, post, group: matches ? '' : groupOf(post, filter.sort), hit, problem: partial.get(post.id)});
 	}
+
+	// Best match first; the chosen order (newest first by default) breaks ties, as the sort is stable.
+	if (matches) {
+		posts.sort((a, b) => b.hit!.score - a.hit!.score);
+	}
+
+	const entries: ListEntry[] = posts;
 
 	const shownPosts = entries.length;
 	if (filter.tags.length === 0) {

@@ -130,9 +130,9 @@ test('rows under year labels, header counts, the selected row’s description, k
 		assert.match(lines[0]!, /blog-tui · \.\/blog\s+5 posts · newest first$/);
 		assert.deepEqual(lines.slice(2, 6).map(line => line.trimEnd()), [
 			' 2026',
-			' ▸ 2026-03-14  Reading blog-tui over SSH                                      ssh guide       4 min',
+			' ▸ 2026-03-14  Reading blog-tui over SSH                                          ssh guide   4 min',
 			'               How to serve your posts and what readers see.',
-			'   2026-02-01  Every key in blog-tui                                          guide           3 min',
+			'   2026-02-01  Every key in blog-tui                                                  guide   3 min',
 		]);
 		assert.ok(lines.some(line => line.trim() === '2025'));
 		assert.ok(lines.some(line => line.trim() === 'Undated'));
@@ -247,14 +247,34 @@ test('F searches the text of every post; Enter opens the hit', async () => {
 		await ui.until('2 lines in 2 posts');
 		const lines = ui.lines();
 		assert.match(lines[2]!, /Search text: ring {3}2 lines in 2 posts · enter opens/);
-		assert.match(lines[3]!, /^ ▸ Star notes\s+3 │ The Ring Nebula glows green\.$/);
-		assert.match(lines[4]!, /^ {3}Garden\s+2 │ A ring of stones\.$/);
+		assert.match(lines[3]!, /^ ▸ Star notes {3}The Ring Nebula glows green\.$/);
+		assert.match(lines[4]!, /^ {3}Garden {7}A ring of stones\.$/);
 		opened.length = 0;
 		await ui.type(`${down}\r`);
 		await ui.until(/^ Garden/);
 		// Where the reader scrolls to is the reader's part; the list's is to open the right post.
 		assert.deepEqual(opened.map(post => post.title), ['Garden']);
 		assert.ok(!ui.frame().includes('Search text:'), 'the search screen made way for the article');
+	} finally {
+		ui.unmount();
+	}
+});
+
+test('F shows a hit as the article reads: no Markdown, no line numbers, the heading it is under, the whole title', async () => {
+	const library = makeLibrary([
+		{title: 'A field guide to the terminal', date: '2024-02-01', headings: [{depth: 2, text: 'Escape codes', id: 'escape-codes', inferred: false, line: 2, source: '## Escape codes'}],
+			body: 'Intro.\n\n## Escape codes\n\n1. **The Escape key** sends `ESC`, see [the table](https://example.com/escape).\n\n```sh\n# escape in code stays as written\n```\n'},
+	]);
+	const ui = await show(staticLibrary(library));
+	try {
+		await ui.type('F');
+		await ui.type('escape');
+		await ui.until('3 lines in 1 post');
+		assert.deepEqual(ui.lines().slice(3, 6).map(line => line.trimEnd()), [
+			' ▸ A field guide to the terminal  Escape codes │ Escape codes',
+			'                                  Escape codes │ The Escape key sends ESC, see the table.',
+			'                                  Escape codes │ # escape in code stays as written',
+		]);
 	} finally {
 		ui.unmount();
 	}

@@ -36,7 +36,7 @@ test('a matched row underlines the matched title characters and tag', () => {
 	const post = makePost({title: 'Building a tiny pager', date: '2025-05-13', tags: ['ink', 'pager']});
 	const hit = filterPosts([post], 'pager').get(post);
 	const entry: PostEntry = {kind: 'post', key: post.id, post, group: '2025', hit, problem: undefined};
-	const segments = postRowSegments(entry, rowColumns(100, 9), 100, false);
+	const segments = postRowSegments(entry, rowColumns(100), 100, false);
 	assert.equal(stringWidth(plain(segments)), 100);
 	assert.deepEqual(segments.filter(segment => segment.underline).map(segment => segment.text), ['pager', 'pager']);
 });
