@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {warmUpStep, warmUpSteps} from '../../source/worker/warm-up.js';
+import '../render/grammars.js';
 
 test('the warm-up sample runs every kind of block and inline through the renderer, coloured', () => {
 	const article = warmUpStep(0, {theme: 'dark', colorLevel: 3, hyperlinks: true});
