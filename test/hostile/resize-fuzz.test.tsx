@@ -34,7 +34,7 @@ const screens: Array<{name: string; keys: Array<[keys: string, shows: string | R
 	{name: 'filter', keys: [['/', 'enter keeps'], ['gui', '/ gui']]},
 	{name: 'tag browser', keys: [['#', 'Tag:']]},
 	{name: 'full-text search', keys: [['F', 'Search text:'], ['moss', 'Search text: moss']]},
-	{name: 'article', keys: [['\r', 'An opening paragraph'], ['jj', /─\n\s+#guide/]]},
+	{name: 'article', keys: [['\r', 'An opening paragraph'], ['jj', /^\s*#guide\n\s*─/]]},
 	{name: 'heading menu', keys: [['\r', 'An opening paragraph'], ['t', 'Jump to heading']]},
 	{name: 'article search', keys: [['\r', 'An opening paragraph'], ['/terminal\r', '1/']]},
 	{name: 'help', keys: [['\r', 'An opening paragraph'], ['?', 'Keys for reading']]},
