@@ -4,6 +4,8 @@ import {defaultMaxBytes, loadLibrary, postFromBytes} from '../content/load-libra
 import {formatSize} from '../content/read-file-bytes.js';
 import type {Library, Post} from '../content/post.js';
 import {isRemote} from '../sources/remote-url.js';
+import {askTheme, type ReplyInput} from '../terminal/ask-background.js';
+import {detectTheme, terminalCapabilities, terminalColumns} from '../terminal/terminal-capabilities.js';
 import {chooseRoot} from './choose-root.js';
 import {remoteOptions} from './choose-sources.js';
 import {CliError} from './errors.js';
@@ -12,7 +14,6 @@ import type {GlobalOptions} from './global-options.js';
 import type {Io} from './io.js';
 import {libraryOptions} from './library-options.js';
 import {oneLine, problemLines} from './list-table.js';
-import {detectTheme, terminalCapabilities, terminalColumns} from '../terminal/terminal-capabilities.js';
 
 export type ReadRequest = {
 	/** A slug, a path inside the folder, a file, or `-` for standard input. */
@@ -20,8 +21,8 @@ export type ReadRequest = {
 	/** `--dir`: the folder to look the slug up in. */
 	dir: string | undefined;
 	bundledPosts: string;
-	/** Standard input, read when the target is `-`. */
-	stdin: NodeJS.ReadableStream & {isTTY?: boolean};
+	/** Standard input, read when the target is `-`; on a terminal, asked for its background by `--theme auto`. */
+	stdin: NodeJS.ReadableStream & Partial<ReplyInput> & {isTTY?: boolean};
 };
 
 function existingFile(file: string): boolean {
@@ -142,12 +143,12 @@ async function findInFolder(request: ReadRequest, options: GlobalOptions, io: Io
  */
 export async function readCommand(request: ReadRequest, options: GlobalOptions, io: Io): Promise<void> {
 	if (isRemote(request.target) && request.dir === undefined) {
-		return printPost(await readAddress(request.target, io), options, io);
+		return printPost(await readAddress(request.target, io), options, io, request.stdin);
 	}
 
 	const file = path.resolve(io.cwd, request.target);
 	if (request.target === '-' && request.dir === undefined) {
-		return printPost(await readStandardInput(request.stdin, io), options, io);
+		return printPost(await readStandardInput(request.stdin, io), options, io, undefined);
 	}
 
 	if (request.dir === undefined && isFolder(file)) {
@@ -157,13 +158,33 @@ export async function readCommand(request: ReadRequest, options: GlobalOptions, 
 	const post = request.dir === undefined && existingFile(file)
 		? await readFile(file, request.target, io)
 		: await findInFolder(request, options, io);
-	await printPost(post, options, io);
+	await printPost(post, options, io, request.stdin);
 }
 
-async function printPost(post: Post, options: GlobalOptions, io: Io): Promise<void> {
+/**
+ * `--theme auto`: a terminal on both sides is asked (OSC 11, as the browser does), so `read` in a
+ * light terminal gets the light theme without `COLORFGBG`; piped, without colour, or with the post
+ * on stdin, nothing is asked.
+ */
+async function themeFor(options: GlobalOptions, io: Io, colorLevel: number, terminal: ReadRequest['stdin'] | undefined): Promise<'dark' | 'light'> {
+	if (options.theme !== 'auto') {
+		return options.theme;
+	}
+
+	if (colorLevel === 0 || io.stdout.isTTY !== true || terminal?.isTTY !== true || !terminal.read || !terminal.unshift) {
+		return detectTheme(io.env);
+	}
+
+	const theme = await askTheme(terminal as ReplyInput, io.stdout, io.env);
+	// The question left the terminal readable; nothing else reads it, and it must not hold the process.
+	terminal.pause();
+	return theme;
+}
+
+async function printPost(post: Post, options: GlobalOptions, io: Io, terminal: ReadRequest['stdin'] | undefined): Promise<void> {
 	const {colorLevel, hyperlinks} = terminalCapabilities(io.env, io.stdout.isTTY === true, !options.color);
 	const width = options.width ?? terminalColumns(io.env, io.stdout.columns);
-	const theme = options.theme === 'auto' ? detectTheme(io.env) : options.theme;
+	const theme = await themeFor(options, io, colorLevel, terminal);
 	// On a terminal the text is capped at a reading width and centred, as in the browser; asked for
 	// a width, or writing to a file or pipe, it fills exactly that width with no margin.
 	const fill = options.width !== undefined || io.stdout.isTTY !== true;
