@@ -1,5 +1,8 @@
 import {execFileSync} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
 
@@ -27,7 +30,14 @@ export type TmuxSession = {
 	kill: () => void;
 };
 
-export type TmuxOptions = {columns?: number; rows?: number; env?: Record<string, string>; cwd?: string};
+export type TmuxOptions = {
+	columns?: number;
+	rows?: number;
+	env?: Record<string, string>;
+	cwd?: string;
+	/** The pane's background (`#ffffff`): tmux answers a program's OSC 11 question with it. */
+	background?: string;
+};
 
 export function hasTmux(): boolean {
 	try {
@@ -40,11 +50,17 @@ export function hasTmux(): boolean {
 
 const exitMarker = '[blog-tui test: exited ';
 
+function writeConfig(text: string): string {
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'blog-tui-tmux-')), 'tmux.conf');
+	writeFileSync(file, text);
+	return file;
+}
+
 function quote(value: string): string {
 	return `'${value.replaceAll('\'', '\'\\\'\'')}'`;
 }
 
-export function startTmux(command: string[], {columns = 100, rows = 30, env = {}, cwd}: TmuxOptions = {}): TmuxSession {
+export function startTmux(command: string[], {columns = 100, rows = 30, env = {}, cwd, background}: TmuxOptions = {}): TmuxSession {
 	const socket = `blog-tui-test-${randomUUID().slice(0, 8)}`;
 	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
 	// CI=true makes Ink print only the last frame; the app under test must behave as for a person.
@@ -53,7 +69,9 @@ export function startTmux(command: string[], {columns = 100, rows = 30, env = {}
 	const exports = Object.entries(environment).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
 	// The shell stays after the command so the terminal state it left behind (screen, cursor) can be read.
 	const shell = `${cwd ? `cd ${quote(cwd)} && ` : ''}env ${exports} ${command.map(part => quote(part)).join(' ')}; printf '\\n${exitMarker}%d]\\n' $?; exec sleep 3600`;
-	tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', 'test', shell);
+	// Set in the file tmux starts with, so it holds before the command asks.
+	const config = background === undefined ? '/dev/null' : writeConfig(`set -g window-style 'bg=${background}'\n`);
+	tmux('-f', config, 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', 'test', shell);
 	const screen = ({escapes = false} = {}) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'test');
 	const exitStatus = () => {
 		const match = new RegExp(`${exitMarker.replace('[', '\\[')}(\\d+)]`).exec(tmux('capture-pane', '-p', '-S', '-', '-t', 'test'));
