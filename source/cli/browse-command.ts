@@ -23,7 +23,7 @@ function openTerminalInput(): tty.ReadStream | undefined {
  * `blog-tui [path]`: the full-screen browser when output is a terminal that can show it; otherwise
  * the list table, so `blog-tui > posts.txt` and `blog-tui | grep` do something useful.
  */
-export async function browseCommand(target: Target, options: GlobalOptions, browser: {mouse: boolean; outline: boolean} = {mouse: true, outline: true}): Promise<void> {
+export async function browseCommand(target: Target, options: GlobalOptions, browser: {mouse: boolean; outline: boolean; quit?: 'quit' | 'back'} = {mouse: true, outline: true}): Promise<void> {
 	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()};
 	const dumb = process.env['TERM'] === 'dumb';
 	if (!process.stdout.isTTY || dumb) {
@@ -60,6 +60,7 @@ export async function browseCommand(target: Target, options: GlobalOptions, brow
 			state: options.state,
 			mouse: browser.mouse,
 			outline: browser.outline,
+			quitGoesBack: browser.quit === 'back',
 			...(stdin ? {stdin: stdin as unknown as NodeJS.ReadStream} : {}),
 		});
 	} finally {

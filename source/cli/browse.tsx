@@ -35,6 +35,8 @@ export type BrowseOptions = {
 	mouse?: boolean;
 	/** The outline pane opens by itself on wide terminals (the `outline` setting). Default true. */
 	outline?: boolean;
+	/** `q` in an article goes back to the list (`quit = "back"`). */
+	quitGoesBack?: boolean;
 	/** Where keys come from: `/dev/tty` when stdin is a pipe. Default `process.stdin`. */
 	stdin?: NodeJS.ReadStream;
 };
@@ -108,7 +110,7 @@ export async function browse(target: Library | BrowseFolder | BrowseSources, opt
 		process.stdout.columns = columns;
 		process.stdout.emit('resize');
 	});
-	const instance = render(<App source={source} loadArticle={loadArticle} local={local} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} outline={options.outline ?? true} textStyle={textStyleFor(options.colorLevel, options.attributes ?? true, options.theme ?? 'dark')} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, stdin});
+	const instance = render(<App source={source} loadArticle={loadArticle} local={local} {...(positions ? {positions} : {})} showDrafts={options.showDrafts ?? false} outline={options.outline ?? true} quitGoesBack={options.quitGoesBack ?? false} textStyle={textStyleFor(options.colorLevel, options.attributes ?? true, options.theme ?? 'dark')} {...(options.width === undefined ? {} : {readingWidth: options.width})}/>, {exitOnCtrlC: false, patchConsole: false, stdin});
 	await instance.waitUntilExit();
 	stopWatchingTerminal();
 	close?.();

@@ -70,21 +70,24 @@ Keys in full-text search (F)
 ${keyRows(listKeys.search)}
 
 Keys while reading
-  ↑ ↓  j k                    a line        space f PgDn  b PgUp  a page
+  ↑ ↓  j k  ctrl-e ctrl-y     a line        space f PgDn  b PgUp  a page
   d u                         half a page   g Home  G End  top, bottom
+  N%  :N enter  Ng            N percent of the way, line N (as in less; a
+                              count before j k moves that many lines)
   t                           jump to a heading (type to narrow, enter)
   ] [                         next, previous heading
   tab  shift-tab              move between links; enter follows one (a web
                               link opens in the browser; not over serve)
   /                           search the article; n N next, previous match
-  o                           outline beside the text (120+ columns)
+  o                           outline beside the text (from 120 columns; it
+                              opens by itself at 140)
   r                           read the post (in the list: the folder) again
   y                           copy the highlighted link's address, else the
                               heading's #anchor (OSC 52, also over SSH)
   e                           edit the post in $VISUAL or $EDITOR at the line
                               on top; it is read again when the editor exits
   esc  backspace  h           back through followed links, then to the list
-  ?  q  ctrl-c                help, quit
+  ?  q  ctrl-c                help, quit (quit = "back": q goes back)
 
 Environment
   NO_COLOR=1                  no colour

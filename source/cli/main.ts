@@ -65,7 +65,7 @@ async function run(argv: readonly string[], bundledPosts: string): Promise<void>
 
 		case 'browse': {
 			const {browseCommand} = await import('./browse-command.js');
-			await browseCommand(target(), options, {mouse: settings.mouse, outline: settings.outline});
+			await browseCommand(target(), options, {mouse: settings.mouse, outline: settings.outline, quit: settings.quit});
 			break;
 		}
 	}

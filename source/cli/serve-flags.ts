@@ -32,6 +32,7 @@ export function serveOptions(settings: Settings, options: GlobalOptions, authori
 		watch: options.watch,
 		mouse: settings.mouse,
 		outline: settings.outline,
+		quitGoesBack: settings.quit === 'back',
 		...(settings.title === undefined ? {} : {title: settings.title}),
 	};
 }

@@ -38,6 +38,8 @@ export type ServeOptions = {
 	mouse?: boolean;
 	/** The outline pane opens by itself on wide terminals (`outline = false` turns it off); default true. */
 	outline?: boolean;
+	/** `q` in an article goes back to the list (`quit = "back"`); default false. */
+	quitGoesBack?: boolean;
 	/** The blog's name in readers' headers (`--title`, `serve.title`); default the folder's name. */
 	title?: string;
 };

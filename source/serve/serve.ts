@@ -88,7 +88,7 @@ export function startServer(root: string | SourceSpec[], options: ServeOptions, 
 			const style = sessionStyle(terminal, options.theme, background);
 			// Each reader its own view of the shared loader: its stale renders are dropped, readers take turns.
 			const loadArticle = loaderFor(style).forSession();
-			return {source: readersLibrary, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close, textStyle: textStyleFor(style.colorLevel, style.attributes, style.theme), mouse: options.mouse ?? true, outline: options.outline ?? true};
+			return {source: readersLibrary, loadArticle, readingWidth: options.width, showDrafts: options.drafts, release: loadArticle.close, textStyle: textStyleFor(style.colorLevel, style.attributes, style.theme), mouse: options.mouse ?? true, outline: options.outline ?? true, quitGoesBack: options.quitGoesBack ?? false};
 		},
 		// A NO_COLOR client keeps its SGR: the App sends it no colour, only the attributes that show the focus.
 		colourFor: terminal => sessionStyle(terminal, options.theme).attributes,

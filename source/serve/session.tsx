@@ -21,6 +21,8 @@ export type SessionApp = {
 	mouse: boolean;
 	/** The outline pane opens by itself on a wide terminal (the `outline` setting). */
 	outline: boolean;
+	/** `q` in an article goes back to the list (`quit = "back"`). */
+	quitGoesBack?: boolean;
 };
 
 export type SessionSettings = {
@@ -105,7 +107,7 @@ export function startInkSession(channel: ChannelLike, app: SessionApp, settings:
 			});
 		}}
 		>
-			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} showFilePaths={false} textStyle={app.textStyle} outline={app.outline} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
+			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} showFilePaths={false} textStyle={app.textStyle} outline={app.outline} quitGoesBack={app.quitGoesBack ?? false} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
 		</SessionBoundary>,
 		{stdout: output as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: discard() as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: false},
 	);

@@ -26,11 +26,13 @@ export type AppProps = {
 	textStyle?: TextStyle;
 	/** The outline pane opens by itself beside the article on wide terminals (the `outline` setting). Default true. */
 	outline?: boolean;
+	/** `q` in an article goes back to the list instead of quitting (`quit = "back"`). Default false. */
+	quitGoesBack?: boolean;
 };
 
 const notIndexing = (): Indexing | undefined => undefined;
 
-export function App({source, loadArticle, readingWidth = 100, showDrafts = false, showFilePaths = true, positions, local, textStyle, outline = true}: AppProps) {
+export function App({source, loadArticle, readingWidth = 100, showDrafts = false, showFilePaths = true, positions, local, textStyle, outline = true, quitGoesBack = false}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const library = useSyncExternalStore(source.subscribe, source.current);
@@ -56,7 +58,7 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 				{tooSmall ? <TooSmall columns={columns}/> : null}
 				<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onReload={source.reload}/>
 				{request
-					? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} autoOutline={outline} onBack={() => {
+					? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} autoOutline={outline} quitGoesBack={quitGoesBack} onBack={() => {
 						setRequest(undefined);
 					}} onQuit={exit} onReload={source.reload} local={local}/>
 					: null}

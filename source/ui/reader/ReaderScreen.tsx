@@ -38,6 +38,8 @@ type Props = {
 	local?: LocalActions | undefined;
 	/** The outline pane opens by itself on a wide terminal (the `outline` setting). */
 	autoOutline: boolean;
+	/** `q` goes back instead of quitting (`quit = "back"`). */
+	quitGoesBack?: boolean;
 };
 
 
@@ -87,7 +89,7 @@ export function ReaderScreen(props: Props) {
 	// Keys scroll by the rows under the title bar, which is up whenever the header block is out of view
 	// (so G and End show the last line); an article that fits whole without the bar does not scroll.
 	const scrollRows = article && article.lines.length <= rowsUnderBar + titleBarRows ? rowsUnderBar + titleBarRows : rowsUnderBar;
-	const context: ReaderContext = {article, articleFor: post.id, rows: scrollRows, posts, outlineFits, outlineAuto, canOpenLinks: props.local !== undefined, canEdit: props.local !== undefined && post.absolutePath !== undefined};
+	const context: ReaderContext = {article, articleFor: post.id, rows: scrollRows, posts, outlineFits, outlineAuto, canOpenLinks: props.local !== undefined, canEdit: props.local !== undefined && post.absolutePath !== undefined, quitGoesBack: props.quitGoesBack ?? false};
 	const view = settle(state, context);
 	// The title bar and its rule give their rows to the text while the header block says the same.
 	const bar = showsTitleBar(view, article);

@@ -43,8 +43,9 @@ function percentRead(total: number, top: number, rows: number): string {
  * the search being typed, or the section), position and key hints on the right.
  */
 export function statusSegments(state: ReaderState, article: RenderedArticle | undefined, top: number, rows: number, width: number): Segment[] {
-	if (state.mode === 'search') {
-		return fitSegments([{text: ' / ', bold: true}, {text: state.typed}, {text: ' ', inverse: true}, {text: '  enter search · esc cancel', dim: true}], width);
+	if (state.mode === 'search' || state.mode === 'line') {
+		const [prompt, hint] = state.mode === 'search' ? [' / ', '  enter search · esc cancel'] : [' :', '  line number · enter go · esc cancel'];
+		return fitSegments([{text: prompt, bold: true}, {text: state.typed}, {text: ' ', inverse: true}, {text: hint, dim: true}], width);
 	}
 
 	if (!article) {
@@ -122,22 +123,23 @@ export function menuLines(state: ReaderState, article: RenderedArticle, width: n
 }
 
 const helpRows: Array<[keys: string, what: string]> = [
-	['j k ↓ ↑', 'scroll a line'],
+	['j k ↓ ↑ Ctrl-E Ctrl-Y', 'scroll a line (a count first, as in less: 5j)'],
 	['space f PgDn · b PgUp', 'scroll a page'],
 	['d u', 'scroll half a page'],
 	['g Home · G End', 'top · bottom'],
+	['N% · :N enter · Ng', 'N percent of the way · line N'],
 	['t', 'heading jump menu: type to narrow, enter jumps'],
 	['] [', 'next · previous heading'],
 	['Tab Shift-Tab', 'highlight the next · previous link'],
 	['enter', 'follow the link: #anchor, another post, a web page in the browser (local only)'],
 	['/ then n N', 'search in the post · next · previous match'],
-	['o', 'outline beside the article (120+ columns)'],
+	['o', 'outline beside the article (from 120 columns; opens by itself at 140)'],
 	['r', 'read the post again from disk'],
 	['y', 'copy the link\'s address (else the heading\'s #anchor)'],
 	['e', 'edit the post in $VISUAL / $EDITOR at this line'],
 	['esc h Backspace', 'back: before the last link, then the list'],
 	['?', 'this help'],
-	['q Ctrl-C', 'quit'],
+	['q Ctrl-C', 'quit (with quit = "back" in the config, q goes back)'],
 ];
 
 /** The reading keys, drawn in place of the article. */

@@ -10,8 +10,11 @@ import {lineAt, type Place, placeOf, topOfPost} from './reading-place.js';
 import {copyTarget, isOpenableUrl, maxCopyLength} from './link-actions.js';
 import type {ReaderHit} from './reader-hits.js';
 
-/** `read` scrolls; `menu` is the heading jump menu; `search` takes the term typed after `/`; `help` lists the keys. */
-export type ReaderMode = 'read' | 'menu' | 'search' | 'help';
+/**
+ * `read` scrolls; `menu` is the heading jump menu; `search` takes the term typed after `/`; `line`
+ * the line number typed after `:` (as in less); `help` lists the keys.
+ */
+export type ReaderMode = 'read' | 'menu' | 'search' | 'line' | 'help';
 
 /** Where the reader was before following a link, to come back to with Esc. */
 export type HistoryEntry = {post: Post; place: Place; top: number; at: RenderedArticle | undefined};
@@ -43,6 +46,8 @@ export type ReaderState = {
 	outline: boolean | undefined;
 	/** Keys typed while the article was still rendering, applied when it arrives. */
 	typedAhead: KeyPress[];
+	/** Digits typed before a key, as in less: `5j` five lines, `50%` halfway, `12g` line 12. */
+	count: string;
 };
 
 /** What the reducer reads but does not own. */
@@ -63,6 +68,8 @@ export type ReaderContext = {
 	canOpenLinks?: boolean;
 	/** `e` opens the post in the author's editor (the local app; never over serve). */
 	canEdit?: boolean;
+	/** `q` goes back to the list instead of quitting (the `quit = "back"` setting). */
+	quitGoesBack?: boolean;
 };
 
 /** `click`: the mouse on a link or a heading (see `readerHitAt`). */
@@ -94,6 +101,7 @@ export function initialReaderState(post: Post, place: Place = topOfPost, highlig
 		message: undefined,
 		outline: undefined,
 		typedAhead: [],
+		count: '',
 	};
 }
 
@@ -372,7 +380,13 @@ function searchKey(state: ReaderState, key: KeyPress, context: ReaderContext, ar
 }
 
 function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, article: RenderedArticle): Step {
-	switch (key.name) {
+	const step = lineStep(key);
+	if (key.ctrl && step !== 0) {
+		return {state: scrollTo(state, article, clampTop(state.top + step, article))};
+	}
+
+	// Ctrl and a letter is never the letter's command (Ctrl-E is a line down, not the editor).
+	switch (key.ctrl ? '' : key.name) {
 		case 'escape': {
 			if (state.search) {
 				return {state: {...state, search: undefined}};
@@ -397,6 +411,10 @@ function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, arti
 
 		case '?': {
 			return {state: {...state, mode: 'help'}};
+		}
+
+		case ':': {
+			return {state: {...state, mode: 'line', typed: ''}};
 		}
 
 		case 'n':
@@ -523,7 +541,7 @@ export function readerReducer(current: ReaderState, action: ReaderAction, contex
 
 	if (state.mode === 'help') {
 		if (key.name === 'q') {
-			return {state, effect: {type: 'quit'}};
+			return quit(quiet, context);
 		}
 
 		return {state: ['escape', '?', 'return', 'backspace'].includes(key.name) ? {...quiet, mode: 'read'} : state};
@@ -533,7 +551,7 @@ export function readerReducer(current: ReaderState, action: ReaderAction, contex
 		// Still rendering: leaving works at once, anything else waits for the article (over SSH a
 		// reader often types ahead: `G` or `t` right after Enter).
 		if (key.name === 'q') {
-			return {state, effect: {type: 'quit'}};
+			return quit({...quiet, typedAhead: []}, context);
 		}
 
 		if (['escape', 'backspace', 'h', 'left'].includes(key.name)) {
@@ -551,11 +569,82 @@ export function readerReducer(current: ReaderState, action: ReaderAction, contex
 		return {state: searchKey(quiet, key, context, article)};
 	}
 
-	if (key.name === 'q') {
-		return {state, effect: {type: 'quit'}};
+	if (state.mode === 'line') {
+		return {state: lineKey(quiet, key, context, article)};
 	}
 
-	return readKey(quiet, key, context, article);
+	if (key.name === 'q' && !key.ctrl) {
+		return quit(quiet, context);
+	}
+
+	return countedKey(quiet, key, context, article);
+}
+
+/** `q`: quits, or with `quit = "back"` goes back as Esc does (past followed links to the list). */
+function quit(state: ReaderState, context: ReaderContext): Step {
+	return context.quitGoesBack ? {state: {...state, history: []}, effect: {type: 'back'}} : {state, effect: {type: 'quit'}};
+}
+
+// A count past this is not a line anyone means (and keeps a held-down digit cheap).
+const longestCount = 9;
+
+/** Digits build a count for the next key (less's `N`); the key then takes it, and any other key drops it. */
+function countedKey(state: ReaderState, key: KeyPress, context: ReaderContext, article: RenderedArticle): Step {
+	if (!key.ctrl && /^\d$/.test(key.name) && (state.count !== '' || key.name !== '0')) {
+		return {state: {...state, count: (state.count + key.name).slice(0, longestCount)}};
+	}
+
+	const count = state.count === '' ? undefined : Number(state.count);
+	const plain = {...state, count: ''};
+	if (key.name === 'escape' && count !== undefined) {
+		return {state: plain};
+	}
+
+	if (count !== undefined) {
+		const lines = article.lines.length;
+		if (key.name === '%') {
+			return {state: scrollTo(plain, article, Math.round(Math.min(100, count) / 100 * Math.max(0, lines - context.rows)))};
+		}
+
+		if (['g', 'G', 'home', 'end'].includes(key.name) && !key.ctrl) {
+			return {state: scrollTo(plain, article, Math.min(count, lines) - 1)};
+		}
+
+		const step = lineStep(key);
+		if (step !== 0) {
+			return {state: scrollTo(plain, article, clampTop(state.top + (step * count), article))};
+		}
+	}
+
+	return readKey(plain, key, context, article);
+}
+
+/** Lines one press of a line key moves: j k ↓ ↑ and less's Ctrl-E Ctrl-Y (Ctrl-N Ctrl-P too). */
+function lineStep(key: KeyPress): number {
+	if (key.ctrl) {
+		return key.name === 'e' || key.name === 'n' ? 1 : (key.name === 'y' || key.name === 'p' ? -1 : 0);
+	}
+
+	return key.name === 'j' || key.name === 'down' ? 1 : (key.name === 'k' || key.name === 'up' ? -1 : 0);
+}
+
+/** `:` then a line number and Enter goes there, as in less; Esc leaves it. */
+function lineKey(state: ReaderState, key: KeyPress, context: ReaderContext, article: RenderedArticle): ReaderState {
+	if (key.name === 'escape' || (key.name === 'backspace' && state.typed === '')) {
+		return {...state, mode: 'read', typed: ''};
+	}
+
+	if (key.name === 'return') {
+		const line = Number.parseInt(state.typed, 10);
+		const reading = {...state, mode: 'read' as const, typed: ''};
+		return Number.isNaN(line) ? reading : scrollTo(reading, article, Math.max(1, Math.min(line, article.lines.length)) - 1);
+	}
+
+	if (key.name === 'backspace') {
+		return {...state, typed: state.typed.slice(0, -1)};
+	}
+
+	return /^\d$/.test(key.name) && state.typed.length < longestCount ? {...state, typed: state.typed + key.name} : state;
 }
 
 /** The heading the reader is in at line `top`, for the status bar and the outline pane. */

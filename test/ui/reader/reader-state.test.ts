@@ -192,3 +192,29 @@ test('keys typed while the article renders are applied when it arrives; Esc whil
 	const left = readerReducer(state, {type: 'key', key: key('escape')}, waiting);
 	assert.deepEqual(left.effect, {type: 'back'});
 });
+
+test('less conventions: a count before j k moves that many lines, N% goes that far, :N and Ng to line N, Ctrl-E Ctrl-Y a line', () => {
+	const lines = guideArticle.lines.length;
+	assert.ok(lines > 40, 'the guide is long enough to tell the places apart');
+	assert.equal(press(start, '12j').state.top, 12);
+	assert.equal(press(start, '12j5k').state.top, 7);
+	assert.equal(press(start, '50%').state.top, Math.round(0.5 * (lines - rows)));
+	assert.equal(press(start, '100%').state.top, lines - rows);
+	assert.equal(press(start, ':', '30', key('return')).state.top, 29);
+	assert.equal(press(start, '30g').state.top, 29);
+	assert.equal(press(start, key('e', {ctrl: true}), key('e', {ctrl: true}), key('y', {ctrl: true})).state.top, 1);
+	assert.deepEqual(press(start, key('e', {ctrl: true})).effects, [], 'Ctrl-E is a line, not the editor');
+	assert.equal(press(start, ':', 'abc').state.typed, '', 'only digits are typed after :');
+	assert.equal(press(start, ':', '30', key('escape')).state.top, 0, 'Esc leaves : without moving');
+	assert.equal(press(start, '12', key('escape'), 'j').state.top, 1, 'Esc drops a count');
+	assert.equal(press(start, '5t').state.mode, 'menu', 'a key that takes no count drops it and does its own thing');
+	assert.equal(press(start, '5t').state.count, '');
+});
+
+test('q quits; with quit = "back" it goes back to the list as Esc does, even past followed links', () => {
+	assert.deepEqual(press(start, 'q').effects, [{type: 'quit'}]);
+	const context = (state: ReaderState) => ({article: articles.get(state.post.id), articleFor: state.post.id, rows, posts: library.posts, outlineFits: false, quitGoesBack: true});
+	assert.deepEqual(readerReducer(start, {type: 'key', key: key('q')}, context(start)).effect, {type: 'back'});
+	const help = press(start, '?').state;
+	assert.deepEqual(readerReducer(help, {type: 'key', key: key('q')}, context(help)).effect, {type: 'back'});
+});

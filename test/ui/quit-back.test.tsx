@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {render} from 'ink-testing-library';
+import stripAnsi from 'strip-ansi';
+import type {Post} from '../../source/content/post.js';
+import {renderArticle} from '../../source/render/render-article.js';
+import {App} from '../../source/ui/App.js';
+import {staticLibrary} from '../../source/ui/services.js';
+import {frameWhere} from './frame-where.js';
+import {library} from './reader/fixture.js';
+
+const loadArticle = async (post: Post, width: number) => renderArticle(post, {width, theme: 'dark', colorLevel: 1, hyperlinks: true});
+
+for (const quitGoesBack of [true, false]) {
+	test(`q in an article ${quitGoesBack ? 'goes back to the list with quit = "back"' : 'quits by default'}`, async () => {
+		const app = render(<App source={staticLibrary(library)} loadArticle={loadArticle} quitGoesBack={quitGoesBack}/>);
+		await frameWhere(app, frame => stripAnsi(frame).includes('A field guide'), 'the list', 20_000);
+		app.stdin.write('\r');
+		await frameWhere(app, frame => stripAnsi(frame).includes('An opening paragraph'), 'the article', 20_000);
+		app.stdin.write('q');
+		if (quitGoesBack) {
+			await frameWhere(app, frame => stripAnsi(frame).includes('A field guide') && !stripAnsi(frame).includes('An opening paragraph'), 'the list again', 20_000);
+		}
+
+		// Quitting unmounts Ink, which stops reading input. The list takes keys a moment after its
+		// first frame (its input handler is attached in an effect), so q is pressed until it quits.
+		const deadline = Date.now() + 20_000;
+		while (app.stdin.listenerCount('readable') > 0 && Date.now() < deadline) {
+			if (quitGoesBack) {
+				app.stdin.write('q');
+			}
+
+			await new Promise(resolve => setTimeout(resolve, 100));
+		}
+
+		assert.equal(app.stdin.listenerCount('readable'), 0, 'the app quit');
+		assert.equal(stripAnsi(app.lastFrame() ?? '').includes('An opening paragraph'), !quitGoesBack, 'from the screen it was on');
+		app.unmount();
+	});
+}
