@@ -1,6 +1,7 @@
 import {StringDecoder} from 'node:string_decoder';
 import type {ServerChannel} from 'ssh2';
 import type {TerminalSize} from '../terminal/terminal-size.js';
+import type {FramePacer} from './frame-pacer.js';
 import {cutInput, InputBudget} from './input-budget.js';
 import type {InkSession, SessionApp, startInkSession} from './session.js';
 
@@ -31,6 +32,8 @@ export type SessionContext = {
 	app: SessionApp;
 	colour: boolean;
 	limits: SessionRunLimits;
+	/** The server's drawing time, shared by every session: a big screen's first frame, keys and resizes wait their turn. */
+	pacer: FramePacer;
 	/** Loads Ink with the first session, so a server that only refuses stays light. */
 	loadInk: () => Promise<typeof startInkSession>;
 	/** Registers what to do at server shutdown; returns its removal. */
@@ -97,8 +100,20 @@ export function runSession(context: SessionContext): SessionHandle {
 	let lastResize = Number.NEGATIVE_INFINITY;
 	let over = false;
 	let pause = limits.resizeIntervalMs;
+	const cells = () => size.columns * size.rows;
 	const applyResize = () => {
+		// Before the session starts its first frame takes the latest size, in its own turn.
+		const turn = session ? context.pacer.waitFor(cells()) : 0;
+		if (turn > 0) {
+			resizeTimer = setTimeout(applyResize, turn);
+			return;
+		}
+
 		resizeTimer = undefined;
+		if (session) {
+			context.pacer.starting(cells());
+		}
+
 		lastResize = Date.now();
 		// A frame's cost grows with its area (about a second of CPU for 1000×500): a big screen waits longer for the next resize.
 		pause = Math.max(limits.resizeIntervalMs, size.columns * size.rows / limits.resizeCellsPerMs);
@@ -113,8 +128,26 @@ export function runSession(context: SessionContext): SessionHandle {
 	};
 
 	const done = (async () => {
+		let closed = false;
+		channel.once('close', () => {
+			closed = true;
+		});
 		const start = await context.loadInk();
-		const started = start(channel, context.app, {size, colour: context.colour, maxBuffered: limits.maxBuffered});
+		for (let turn = context.pacer.waitFor(cells()); turn > 0 && !closed; turn = context.pacer.waitFor(cells())) {
+			await new Promise(resolve => {
+				setTimeout(resolve, turn);
+			});
+		}
+
+		if (closed) {
+			over = true;
+			clearTimeout(resizeTimer);
+			context.setReason('closed by client');
+			return;
+		}
+
+		context.pacer.starting(cells());
+		const started = start(channel, context.app, {size, colour: context.colour, maxBuffered: limits.maxBuffered, onFrame: ms => context.pacer.drawn(cells(), ms)});
 		session = started;
 		let idle: NodeJS.Timeout | undefined;
 		const touch = () => {
@@ -135,6 +168,20 @@ export function runSession(context: SessionContext): SessionHandle {
 		const budget = new InputBudget(limits.inputPerSecond, limits.inputBurst);
 		const decoder = new StringDecoder('utf8');
 		let dropped = false;
+		// Keys that came before this session's turn to draw, handed over together when it comes.
+		let held = '';
+		let heldTimer: NodeJS.Timeout | undefined;
+		const hand = () => {
+			const turn = context.pacer.waitFor(cells());
+			heldTimer = turn > 0 ? setTimeout(hand, turn) : undefined;
+			if (turn === 0) {
+				const keys = held;
+				held = '';
+				context.pacer.starting(cells());
+				started.input(keys);
+			}
+		};
+
 		touch();
 		channel.on('data', (data: Buffer) => {
 			touch();
@@ -147,7 +194,10 @@ export function runSession(context: SessionContext): SessionHandle {
 
 			const kept = cutInput(text, taken);
 			if (kept !== '') {
-				started.input(kept);
+				held += kept;
+				if (heldTimer === undefined) {
+					hand();
+				}
 			}
 		});
 		channel.on('close', () => {
@@ -159,6 +209,7 @@ export function runSession(context: SessionContext): SessionHandle {
 		clearTimeout(idle);
 		clearTimeout(lifetime);
 		clearTimeout(resizeTimer);
+		clearTimeout(heldTimer);
 		removeShutdown();
 		session = undefined;
 		context.setReason(reasonOf(end));

@@ -30,6 +30,8 @@ export type SessionSettings = {
 	/** False for a client that takes no SGR at all (TERM=dumb): every SGR is stripped on the way out. */
 	colour: boolean;
 	maxBuffered: number;
+	/** Told how long each frame took to lay out (the server shares its drawing time by it). */
+	onFrame?: (ms: number) => void;
 };
 
 /** Why a session ended: the reader quit, or the server ended it (the text is shown to the reader). */
@@ -109,7 +111,7 @@ export function startInkSession(channel: ChannelLike, app: SessionApp, settings:
 		>
 			<App source={app.source} loadArticle={app.loadArticle} showDrafts={app.showDrafts} showFilePaths={false} textStyle={app.textStyle} outline={app.outline} quitGoesBack={app.quitGoesBack ?? false} {...(app.readingWidth === undefined ? {} : {readingWidth: app.readingWidth})}/>
 		</SessionBoundary>,
-		{stdout: output as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: discard() as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: false},
+		{stdout: output as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: discard() as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: false, onRender: metrics => settings.onFrame?.(metrics.renderTime)},
 	);
 
 	function finish(end: SessionEnd): void {

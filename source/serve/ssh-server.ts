@@ -10,6 +10,7 @@ import {type ConnectionCaps, connectionCaps, ConnectionGuard} from './connection
 import {LogThrottle} from './log-throttle.js';
 import type {SessionApp} from './session.js';
 import {admitSession, logLine, SessionTally} from './session-limits.js';
+import {FramePacer} from './frame-pacer.js';
 import {type ClientTerminal, runSession, type SessionHandle, type SessionRunLimits} from './session-runner.js';
 
 export type {ClientTerminal} from './session-runner.js';
@@ -114,9 +115,14 @@ const variablesKept = /^(?:TERM|COLORTERM|NO_COLOR|FORCE_COLOR|FORCE_HYPERLINK|C
  * (`connection-guard.ts`), refusals of everything but one shell on a PTY, session caps and logging.
  * Each shell is run by `session-runner.ts` in its own Ink session (`session.tsx`).
  */
+// Big frames (50 ms of layout or more: about 130×130 cells and up) together take at most 30% of the
+// time, in turns; the rest stays for handshakes, keys and small screens.
+const framePacing = {share: 0.3, smallMs: 50};
+
 export function createSshServer(options: SshServerOptions): SshServer {
 	const {limits} = options;
 	const tally = new SessionTally();
+	const pacer = new FramePacer(framePacing);
 	const guard = new ConnectionGuard(limits.connections ?? connectionCaps(limits.maxSessions, limits.maxPerIp));
 	const throttle = new LogThrottle(limits.logIntervalMs, limits.logBurst);
 	const sockets = new Set<Socket>();
@@ -374,6 +380,7 @@ export function createSshServer(options: SshServerOptions): SshServer {
 				app,
 				colour: options.colourFor(terminal),
 				limits,
+				pacer,
 				loadInk,
 				onShutdown(end) {
 					endings.add(end);

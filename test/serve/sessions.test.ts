@@ -135,7 +135,7 @@ test('a client that stops reading is dropped once its unsent output passes the b
 		const client = await connect(server.port);
 		client.on('error', () => undefined);
 		const session = await shell(client, {...pty, cols: 250, rows: 120});
-		await until(() => new Set(session.text().match(/Filler post number \d+/g)).size >= 100, 15_000);
+		await until(() => new Set(session.text().match(/Filler post number \d+/g)).size >= 100, 45_000);
 		socketOf(client).pause();
 		// The client still writes: each key and window change makes the server redraw a screen for a reader
 		// who never reads. Resizes are drawn at most a few times a second, so keys do most of it; it goes on
