@@ -2,11 +2,18 @@ import {type Key as InkKey, useInput, useStdin} from 'ink';
 import {useEffect, useRef} from 'react';
 import {type KeyPress, toKeyPresses} from './keys.js';
 import {notWatching, watchReplies} from './terminal-replies.js';
+import {useLatest} from './use-latest.js';
 
 type Read = {input: string; key: InkKey; raw: string | undefined};
 
-/** Calls `handler` once per keystroke, also when several arrive in one write. */
+/**
+ * Calls `handler` once per keystroke, also when several arrive in one write, while `isActive`.
+ * The hook listens all along and reads `isActive` from the latest render: Ink attaches a handler
+ * only in an effect after the frame is drawn, so a screen coming back (the list after `q` with
+ * `quit = "back"`) lost the keys typed in between.
+ */
 export function useKeys(handler: (key: KeyPress) => void, isActive = true): void {
+	const active = useLatest(isActive);
 	// Each read as Ink split it, noted before useInput's handler runs: its listener is added after
 	// this one (effects run in order) and re-added on every render, so it stays behind.
 	const raw = useRef<string | undefined>(undefined);
@@ -31,6 +38,10 @@ export function useKeys(handler: (key: KeyPress) => void, isActive = true): void
 	};
 
 	useInput((input, key) => {
+		if (!active.current) {
+			return;
+		}
+
 		const read = {input, key, raw: raw.current};
 		const step = watchReplies(watch.current, read.raw ?? input);
 		watch.current = step.watch;
@@ -58,5 +69,5 @@ export function useKeys(handler: (key: KeyPress) => void, isActive = true): void
 		} else if (step.deliver !== 'none') {
 			deliver({input: step.deliver.after, key, raw: step.deliver.after});
 		}
-	}, {isActive});
+	});
 }

@@ -1,7 +1,8 @@
-import {useMemo} from 'react';
+import {useEffect, useMemo, useRef} from 'react';
 import type {Library} from '../../content/post.js';
 import {clampCursor} from './list-cursor.js';
 import type {Indexing, OpenRequest} from '../services.js';
+import type {KeyPress} from '../keys.js';
 import {useKeys} from '../use-keys.js';
 import {useLatest} from '../use-latest.js';
 import {useReducerWithEffects} from '../use-reducer-with-effects.js';
@@ -36,6 +37,8 @@ type Props = {
 
 // Searching 10,000 bodies on every typed letter would lag the typing: search once the typing pauses.
 const searchDelayMs = 150;
+// Keys kept while the posts load: a sentence typed ahead, not a paste.
+const maxTypedAhead = 64;
 // A big library's fuzzy filter runs once typing pauses this long (small ones filter on every key).
 const filterDelayMs = 60;
 
@@ -97,6 +100,7 @@ export function ListScreen(props: Props) {
 		},
 	);
 	const latest = useLatest({context, indexing: props.indexing, state, columns});
+	const typedAhead = useRef<KeyPress[]>([]);
 	useKeys(key => {
 		if (key.at) {
 			const {context: at, state: now, columns: width} = latest.current;
@@ -106,8 +110,18 @@ export function ListScreen(props: Props) {
 			}
 		} else if (!latest.current.indexing || (key.ctrl && key.name === 'c') || key.name === 'q') {
 			dispatch({action: {type: 'key', key}, context: latest.current.context});
+		} else if (typedAhead.current.length < maxTypedAhead) {
+			typedAhead.current.push(key);
 		}
 	}, active);
+	// Keys typed while the posts were still loading (`/` and a word, `G`, Enter) act once they are there.
+	useEffect(() => {
+		if (!props.indexing && typedAhead.current.length > 0) {
+			for (const key of typedAhead.current.splice(0)) {
+				dispatch({action: {type: 'key', key}, context: latest.current.context});
+			}
+		}
+	}, [props.indexing]);
 	const {term, applied} = state.search;
 	useAfterPause(term === applied ? undefined : term, () => {
 		dispatch({action: {type: 'apply-search'}, context});
