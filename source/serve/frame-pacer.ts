@@ -13,6 +13,10 @@ export class FramePacer {
 	// What a cell costs, learnt from every frame drawn: a first estimate before any has been.
 	#msPerCell = 0.003;
 	#bigFreeAt = Number.NEGATIVE_INFINITY;
+	// Below this a screen is never held, and its frames teach nothing about cells: their time is
+	// mostly what every frame costs (and a pause for garbage collection there made a newcomer's
+	// 100×30 look big, so it waited behind the floods it was meant to get past).
+	static readonly smallScreen = 10_000;
 
 	/**
 	 * `share`: the part of the time big frames may take together (0–1); `smallMs`: frames expected to
@@ -26,12 +30,12 @@ export class FramePacer {
 
 	/** Milliseconds until a frame of `cells` cells may be started; 0 for now. */
 	waitFor(cells: number): number {
-		return cells * this.#msPerCell < this.#smallMs ? 0 : Math.max(0, this.#bigFreeAt - this.#now());
+		return cells < FramePacer.smallScreen || cells * this.#msPerCell < this.#smallMs ? 0 : Math.max(0, this.#bigFreeAt - this.#now());
 	}
 
 	/** A frame of `cells` cells took `ms` to lay out. */
 	drawn(cells: number, ms: number): void {
-		if (cells > 0) {
+		if (cells >= FramePacer.smallScreen) {
 			this.#msPerCell = (this.#msPerCell * 0.75) + (ms / cells * 0.25);
 		}
 

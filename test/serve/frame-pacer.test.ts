@@ -62,3 +62,17 @@ test('what a cell costs is learnt from the frames drawn: a screen that turns out
 	pacer.drawn(medium, 120);
 	assert.ok(pacer.waitFor(medium) > 0, 'frames of 120 ms are big: they wait');
 });
+
+test('a small screen is never held and teaches nothing: slow small frames (a flood, a pause for garbage collection) do not make a newcomer wait', () => {
+	const time = clock();
+	const pacer = new FramePacer({share: 0.3, smallMs: 50}, time.now);
+	pacer.starting(big);
+	time.advance(1400);
+	pacer.drawn(big, 1400);
+	for (let frame = 0; frame < 50; frame++) {
+		pacer.drawn(80 * 24, 300);
+	}
+
+	assert.equal(pacer.waitFor(small), 0);
+	assert.equal(pacer.waitFor(200 * 60), 0, '12,000 cells are still costed at what big screens showed');
+});
