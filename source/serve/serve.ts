@@ -14,6 +14,7 @@ import type {LibrarySource} from '../ui/services.js';
 import {textStyleFor} from '../ui/text-style.js';
 import {AddressHolders} from './address-holders.js';
 import {parseAuthorizedKeys} from './authorized-keys.js';
+import {clientNetwork} from './client-network.js';
 import {defaultHostKeyPath, loadOrCreateHostKey} from './host-key.js';
 import type {ServeOptions} from './options.js';
 import {keepPlain} from './plain-output.js';
@@ -150,10 +151,10 @@ export async function serve(root: string | SourceSpec[], options: ServeOptions):
 		process.on('message', (message: unknown, socket: unknown) => {
 			if (message === 'blog-tui:connection' && socket) {
 				const connection = socket as import('node:net').Socket;
-				const ip = connection.remoteAddress ?? '';
+				const network = clientNetwork(connection.remoteAddress ?? '');
 				connection.once('close', () => {
 					if (process.connected) {
-						process.send?.({closed: ip});
+						process.send?.({closed: network});
 					}
 				});
 				server.handle(connection);
@@ -248,15 +249,15 @@ async function runPrimary(options: ServeOptions, fingerprint: string, keyFile: s
 		// The worker that holds this address's connections, else round-robin over the workers that can
 		// take one (a restarted one may still be starting).
 		const candidates = workers.filter(worker => ready.has(worker) && worker.isConnected());
-		const ip = socket.remoteAddress ?? '';
-		const held = holders.holder(ip);
+		const network = clientNetwork(socket.remoteAddress ?? '');
+		const held = holders.holder(network);
 		const worker = held && candidates.includes(held) ? held : candidates[next++ % Math.max(1, candidates.length)];
 		if (!worker) {
 			socket.destroy();
 			return;
 		}
 
-		holders.hold(ip, worker);
+		holders.hold(network, worker);
 		worker.send('blog-tui:connection', socket);
 	});
 	// Listening only once every worker is up, so no early reader's connection is dealt to nobody.

@@ -6,6 +6,7 @@ import {clampTerminalSize, type TerminalSize} from '../terminal/terminal-size.js
 import {terminalSafeJson} from '../terminal/terminal-safe-json.js';
 import {decideAuthentication} from './authenticate.js';
 import type {AuthorizedKey} from './authorized-keys.js';
+import {clientNetwork} from './client-network.js';
 import {type ConnectionCaps, connectionCaps, ConnectionGuard} from './connection-guard.js';
 import {LogThrottle} from './log-throttle.js';
 import type {SessionApp} from './session.js';
@@ -267,6 +268,7 @@ export function createSshServer(options: SshServerOptions): SshServer {
 	type ShellEvents = {started: () => void; ended: () => void; drop: () => void; inputDropped: () => void};
 
 	const handleSession = (client: Connection, session: Session, ip: string, setReason: (text: string) => void, shell: ShellEvents) => {
+		const network = clientNetwork(ip);
 		const env: Record<string, string> = {};
 		let pty: {term: string; size: TerminalSize} | undefined;
 		let running: SessionHandle | undefined;
@@ -337,14 +339,14 @@ export function createSshServer(options: SshServerOptions): SshServer {
 				return;
 			}
 
-			const admission = closing ? {admitted: false as const, message: goodbye.shutdown} : admitSession(tally, limits, ip);
+			const admission = closing ? {admitted: false as const, message: goodbye.shutdown} : admitSession(tally, limits, network);
 			if (!admission.admitted) {
 				setReason('refused: busy');
 				refuse(channel, admission.message);
 				return;
 			}
 
-			tally.add(ip);
+			tally.add(network);
 			shell.started();
 			const terminal: ClientTerminal = {term: pty.term, env: {...env, TERM: env['TERM'] ?? pty.term}, size: pty.size};
 			channel.once('close', shell.ended);
@@ -360,10 +362,10 @@ export function createSshServer(options: SshServerOptions): SshServer {
 			});
 			void askBackground(channel, channel, limits.backgroundTimeoutMs).then(background => {
 				if (gone) {
-					tally.remove(ip);
+					tally.remove(network);
 				} else if (closing) {
 					setReason('refused: shutting down');
-					tally.remove(ip);
+					tally.remove(network);
 					refuse(channel, goodbye.shutdown);
 				} else {
 					// The size as it is now: the window may have changed while the question was out.
@@ -393,7 +395,7 @@ export function createSshServer(options: SshServerOptions): SshServer {
 			void running.done.finally(() => {
 				running = undefined;
 				app.release?.();
-				tally.remove(ip);
+				tally.remove(network);
 			});
 		}
 	};
@@ -404,7 +406,7 @@ export function createSshServer(options: SshServerOptions): SshServer {
 		const ip = socket.remoteAddress ?? '?';
 		// Connections before authentication are capped in all and per address, or a flood of idle
 		// handshakes from one place would starve every reader.
-		const verdict = closing ? {admitted: false as const, reason: 'shutting down'} : guard.admit(ip);
+		const verdict = closing ? {admitted: false as const, reason: 'shutting down'} : guard.admit(clientNetwork(ip));
 		if (!verdict.admitted) {
 			socket.once('close', () => sockets.delete(socket));
 			logRefusal(ip, verdict.reason);
