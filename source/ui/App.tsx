@@ -1,5 +1,6 @@
 import {Box, useApp} from 'ink';
-import {useState, useSyncExternalStore} from 'react';
+import {useRef, useState, useSyncExternalStore} from 'react';
+import type {KeyPress} from './keys.js';
 import {ListScreen} from './list/ListScreen.js';
 import {ReaderScreen} from './reader/ReaderScreen.js';
 import type {Indexing, LibrarySource, LoadArticle, LocalActions, OpenRequest, PositionStore} from './services.js';
@@ -32,6 +33,9 @@ export type AppProps = {
 
 const notIndexing = (): Indexing | undefined => undefined;
 
+// A paste's worth: more than anyone types while one frame is drawn.
+const maxHandedOver = 64;
+
 export function App({source, loadArticle, readingWidth = 100, showDrafts = false, showFilePaths = true, positions, local, textStyle, outline = true, quitGoesBack = false}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
@@ -45,20 +49,34 @@ export function App({source, loadArticle, readingWidth = 100, showDrafts = false
 	// Always listening, so raw mode never lapses while one screen hands the keys to the other: in
 	// that instant a Ctrl-C would be a signal that kills the app without restoring the terminal.
 	const small = useLatest(tooSmall);
+	// Keys typed after the list's Enter and before the reader listens (Ink attaches a new screen's
+	// listener only after its first frame) are kept for the reader: `Enter q` over SSH lost the `q`.
+	const handover = useRef<KeyPress[] | undefined>(undefined);
 	useKeys(key => {
 		if (small.current && (key.name === 'q' || (key.ctrl && key.name === 'c'))) {
 			exit();
+		} else if (handover.current && !key.at && handover.current.length < maxHandedOver) {
+			handover.current.push(key);
 		}
 	});
+	const open = (next: OpenRequest) => {
+		handover.current = [];
+		setRequest(next);
+	};
+	const takeTypedAhead = () => {
+		const keys = handover.current ?? [];
+		handover.current = undefined;
+		return keys;
+	};
 
 	// Both screens stay mounted while the terminal is too small, so a resize back finds them as they were.
 	return (
 		<TextStyleContext.Provider value={textStyle}>
 			<Box flexDirection="column" width={columns} height={height}>
 				{tooSmall ? <TooSmall columns={columns}/> : null}
-				<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={setRequest} onQuit={exit} onReload={source.reload}/>
+				<ListScreen library={library} indexing={indexing} showDrafts={showDrafts} watching={source.watching ?? false} showFilePaths={showFilePaths} active={!request && !tooSmall} columns={columns} height={height} onOpen={open} onQuit={exit} onReload={source.reload}/>
 				{request
-					? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} autoOutline={outline} quitGoesBack={quitGoesBack} onBack={() => {
+					? <ReaderScreen request={request} library={library} loadArticle={loadArticle} positions={positions} active={!tooSmall} columns={columns} height={height} readingWidth={readingWidth} showDrafts={showDrafts} autoOutline={outline} quitGoesBack={quitGoesBack} takeTypedAhead={takeTypedAhead} onBack={() => {
 						setRequest(undefined);
 					}} onQuit={exit} onReload={source.reload} local={local}/>
 					: null}

@@ -61,3 +61,25 @@ test('q still quits at once while loading', async () => {
 	assert.equal(app.stdin.listenerCount('readable'), 0);
 	app.unmount();
 });
+
+test('a key typed after Enter, before the reader listens, reaches the reader: Enter then q quits at any moment', async () => {
+	// Ink attaches the reader's listener in an effect a turn of the event loop after Enter: `q`
+	// written 0–4 turns after Enter lands before, in, and after that gap (over SSH it was lost).
+	for (let turns = 0; turns <= 4; turns++) {
+		const app = render(<App source={{current: () => library, subscribe: () => () => undefined}} loadArticle={loadArticle}/>);
+		await frameWhere(app, frame => stripAnsi(frame).includes('Notes on moss'), 'the list', 20_000);
+		app.stdin.write('\r');
+		for (let turn = 0; turn < turns; turn++) {
+			await new Promise(resolve => setImmediate(resolve));
+		}
+
+		app.stdin.write('q');
+		const deadline = Date.now() + 20_000;
+		while (app.stdin.listenerCount('readable') > 0 && Date.now() < deadline) {
+			await new Promise(resolve => setTimeout(resolve, 20));
+		}
+
+		assert.equal(app.stdin.listenerCount('readable'), 0, `q written ${turns} turns after Enter did not quit`);
+		app.unmount();
+	}
+});

@@ -4,6 +4,7 @@ import type {Library} from '../../content/post.js';
 import {postsOnShow} from '../list/list-entries.js';
 import {fitSegments} from '../segments.js';
 import type {LoadArticle, LocalActions, OpenRequest, PositionStore} from '../services.js';
+import type {KeyPress} from '../keys.js';
 import {useKeys} from '../use-keys.js';
 import {useLatest} from '../use-latest.js';
 import {useTextStyle} from '../text-style.js';
@@ -40,6 +41,8 @@ type Props = {
 	autoOutline: boolean;
 	/** `q` goes back instead of quitting (`quit = "back"`). */
 	quitGoesBack?: boolean;
+	/** Keys typed while the reader was opening, before it listened; taken once, when it starts to. */
+	takeTypedAhead?: () => KeyPress[];
 };
 
 
@@ -111,6 +114,12 @@ export function ReaderScreen(props: Props) {
 			dispatch({action: {type: 'key', key}, context: latest.current});
 		}
 	}, active);
+	// In the same effect flush as the listener above is attached, so no key falls in between.
+	useEffect(() => {
+		for (const key of props.takeTypedAhead?.() ?? []) {
+			dispatch({action: {type: 'key', key}, context: latest.current});
+		}
+	}, []);
 	// The arrival of an article is the event: settle where the reader is on it, once.
 	useEffect(() => {
 		if (article) {
