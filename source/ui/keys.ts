@@ -69,6 +69,18 @@ export function parseMouse(sequence: string): MouseReport | undefined {
 	return match ? {button: Number(match[1]), column: Number(match[2]), row: Number(match[3]), release: match[4] === 'm'} : undefined;
 }
 
+const namedKeyNames = new Set(namedKeys.map(([, name]) => name));
+
+/** Said until the next key when a key means nothing on a screen, so a reader learns where to look. */
+export function unknownKeyMessage(key: KeyPress): string {
+	const shown = key.name === ' ' ? 'space' : namedKeyNames.has(key.name) || /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(key.name) ? key.name : undefined;
+	if (shown === undefined) {
+		return '? for help';
+	}
+
+	return `${key.ctrl ? `ctrl-${shown}` : shown} does nothing here · ? for help`;
+}
+
 /** Lines a wheel notch scrolls, as in less and most pagers. */
 export const wheelStep = 3;
 

@@ -139,7 +139,7 @@ export function ListScreen(props: Props) {
 		<ListView
 			header={headerSegments({library, entries, sort: state.sort, query: state.appliedQuery, tags: state.tags, showDrafts}, columns)}
 			body={bodyFor(state, context, props)}
-			footer={footerSegments(props.indexing ? 'indexing' : state.mode, state.query, entries?.shownPosts ?? 0, columns)}
+			footer={footerSegments(props.indexing ? 'indexing' : state.mode, state.query, entries?.shownPosts ?? 0, columns, state.message)}
 			columns={columns}
 			height={height}
 		/>

@@ -11,10 +11,14 @@ const hints: Record<Exclude<ListMode, 'filter'> | 'indexing', [wide: string, nar
 	indexing: ['q quit', 'q quit'],
 };
 
-/** The bottom line: key hints, or the filter being typed with its match count. */
-export function footerSegments(mode: ListMode | 'indexing', query: string, matches: number, width: number): Segment[] {
+/** The bottom line: key hints (or a message in their place), or the filter being typed with its match count. */
+export function footerSegments(mode: ListMode | 'indexing', query: string, matches: number, width: number, message?: string): Segment[] {
 	if (mode === 'filter') {
 		return inputSegments('/', query, width, `${matches.toLocaleString('en-US')} ${matches === 1 ? 'match' : 'matches'}`, 'enter keeps · esc clears');
+	}
+
+	if (message !== undefined) {
+		return fitSegments([{text: ` ${message}`}], width);
 	}
 
 	const [wide, narrow] = hints[mode];

@@ -1,5 +1,5 @@
 import type {Library} from '../../content/post.js';
-import type {KeyPress} from '../keys.js';
+import {type KeyPress, unknownKeyMessage} from '../keys.js';
 import type {OpenRequest} from '../services.js';
 import {clampCursor, type ListCursor, moveCursor} from './list-cursor.js';
 import {type ListEntries, type ListEntry, listEntries, tagCounts, type TagCount} from './list-entries.js';
@@ -28,6 +28,8 @@ export type ListState = {
 	search: {term: string; applied: string; cursor: ListCursor};
 	/** The first line of the key help in view: on a short terminal it scrolls. */
 	helpTop: number;
+	/** Said in the footer until the next key: what a key that does nothing here would have done. */
+	message: string | undefined;
 };
 
 /** What the reducer reads but does not own. */
@@ -55,6 +57,7 @@ export const initialListState: ListState = {
 	tagBrowser: {query: '', cursor: {selected: 0, top: 0}},
 	search: {term: '', applied: '', cursor: {selected: 0, top: 0}},
 	helpTop: 0,
+	message: undefined,
 };
 
 function entriesFor(state: ListState, context: ListContext): ListEntries {
@@ -261,7 +264,7 @@ function browseKey(state: ListState, key: KeyPress, context: ListContext): Step 
 		}
 
 		default: {
-			return {state};
+			return {state: {...state, message: unknownKeyMessage(key)}};
 		}
 	}
 }
@@ -393,6 +396,10 @@ export function listReducer(state: ListState, action: ListAction, context: ListC
 		return {state, effect: {type: 'quit'}};
 	}
 
+	return modeKey(state.message === undefined ? state : {...state, message: undefined}, key, context);
+}
+
+function modeKey(state: ListState, key: KeyPress, context: ListContext): Step {
 	switch (state.mode) {
 		case 'filter': {
 			return filterKey(state, key, context);

@@ -1,7 +1,7 @@
 import type {Post} from '../../content/post.js';
 import {resolvePostLink} from '../../content/resolve-post-link.js';
 import type {RenderedArticle, RenderedLink} from '../../render/article.js';
-import type {KeyPress} from '../keys.js';
+import {type KeyPress, unknownKeyMessage} from '../keys.js';
 import {editQuery} from '../text-input.js';
 import {firstMatchFrom, matchesIn} from './article-search.js';
 import {type HeadingMenu, menuEntries, openMenu, sectionAt} from './heading-menu.js';
@@ -478,8 +478,9 @@ function readKey(state: ReaderState, key: KeyPress, context: ReaderContext, arti
 
 	// Past the end after a jump, scrolling down stays put and scrolling up moves from where the reader is.
 	const lineCount = Math.max(article.lines.length, state.top + context.rows);
-	const pager = pagerKey({top: state.top}, key, key.name === 'G' || key.name === 'end' ? article.lines.length : lineCount, context.rows);
-	return {state: scrollTo(state, article, pager.top)};
+	const from = {top: state.top};
+	const pager = pagerKey(from, key, key.name === 'G' || key.name === 'end' ? article.lines.length : lineCount, context.rows);
+	return {state: pager === from ? {...state, message: unknownKeyMessage(key)} : scrollTo(state, article, pager.top)};
 }
 
 const enter: KeyPress = {name: 'return', ctrl: false, shift: false};

@@ -246,3 +246,15 @@ test('r asks for a refresh in the list; while filtering it is a letter of the fi
 	assert.deepEqual(filtering.effects, []);
 	assert.equal(filtering.state.query, 'r');
 });
+
+test('a key the list does not know says so until the next key, and points at ? for help', () => {
+	const at = context();
+	const {state} = run('x', at);
+	assert.equal(state.message, 'x does nothing here · ? for help');
+	assert.equal(run('<C-x>', at).state.message, 'ctrl-x does nothing here · ? for help');
+	assert.equal(run('\u0007', at).state.message, '? for help');
+	assert.equal(run('xj', at).state.message, undefined);
+	// Known keys that change nothing (Esc with no filter) and typing into the filter say nothing.
+	assert.equal(run('<escape>', at).state.message, undefined);
+	assert.equal(run('/x', at).state.message, undefined);
+});

@@ -218,3 +218,12 @@ test('q quits; with quit = "back" it goes back to the list as Esc does, even pas
 	const help = press(start, '?').state;
 	assert.deepEqual(readerReducer(help, {type: 'key', key: key('q')}, context(help)).effect, {type: 'back'});
 });
+
+test('a key the reader does not know says so until the next key, and points at ? for help', () => {
+	const arrived = press(start).state;
+	assert.equal(press(arrived, 'x').state.message, 'x does nothing here · ? for help');
+	assert.equal(press(arrived, 'x', 'j').state.message, undefined);
+	assert.equal(press(arrived, key('x', {ctrl: true})).state.message, 'ctrl-x does nothing here · ? for help');
+	// j at the very end scrolls nowhere but is a key the reader knows.
+	assert.equal(press(arrived, 'G', 'j').state.message, undefined);
+});
